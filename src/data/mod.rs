@@ -1,0 +1,2 @@
+//! Datasets: the embedded synthetic phantom (and, later, file readers).
+pub mod synthetic;

@@ -1,0 +1,798 @@
+//! Tracing: metric code written with [`Tensor`] handles and ordinary operators records a
+//! [`Graph`], which [`trace`] turns into an immutable [`Program`].
+//!
+//! Each operation checks shapes and dtypes as it is recorded. The first failure is kept and
+//! returned by [`trace`] (so formulas can use operators, which cannot return `Result`), and every
+//! operation on a poisoned tensor is a no-op.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+use once_cell::sync::Lazy;
+use sha2::{Digest, Sha256};
+
+use super::ir::*;
+use crate::dtype::DType;
+use crate::error::{Error, Result};
+
+struct Tracer {
+    graph: RefCell<Graph>,
+    error: RefCell<Option<Error>>,
+}
+
+/// A traced tensor: a handle to a value of the graph being recorded.
+///
+/// Arithmetic operators broadcast like numpy; scalars (`f64`) take the tensor's dtype.
+#[derive(Clone)]
+pub struct Tensor {
+    tracer: Rc<Tracer>,
+    var: Var,
+    ty: TensorType,
+    poisoned: bool,
+}
+
+impl std::fmt::Debug for Tensor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tensor({}, {:?})", self.ty, self.var)
+    }
+}
+
+impl Tensor {
+    /// The tensor's type.
+    pub fn ty(&self) -> &TensorType {
+        &self.ty
+    }
+    /// Element type.
+    pub fn dtype(&self) -> DType {
+        self.ty.dtype
+    }
+    /// Shape.
+    pub fn shape(&self) -> &[usize] {
+        &self.ty.shape
+    }
+    /// Rank.
+    pub fn rank(&self) -> usize {
+        self.ty.rank()
+    }
+
+    fn poison(&self) -> Tensor {
+        Tensor {
+            poisoned: true,
+            ..self.clone()
+        }
+    }
+
+    fn record(&self, e: Error) -> Tensor {
+        let mut slot = self.tracer.error.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(e);
+        }
+        self.poison()
+    }
+
+    fn wrap(&self, r: Result<Vec<Var>>) -> Vec<Tensor> {
+        match r {
+            Ok(vars) => {
+                let g = self.tracer.graph.borrow();
+                vars.into_iter()
+                    .map(|var| Tensor {
+                        tracer: self.tracer.clone(),
+                        var,
+                        ty: g.ty(var).clone(),
+                        poisoned: false,
+                    })
+                    .collect()
+            }
+            Err(e) => vec![self.record(e)],
+        }
+    }
+
+    /// Records `op` unless an operand is poisoned; returns its results.
+    fn op_n(&self, operands: &[&Tensor], op: Op, hint: Option<TensorType>, n: usize) -> Vec<Tensor> {
+        if self.poisoned || operands.iter().any(|t| t.poisoned) {
+            return vec![self.poison(); n];
+        }
+        let r = self.tracer.graph.borrow_mut().push(op, hint);
+        let mut out = self.wrap(r);
+        if out.len() < n {
+            // error: replicate the poisoned tensor so callers can index safely
+            let p = out[0].clone();
+            out.resize(n, p);
+        }
+        out
+    }
+
+    fn op(&self, operands: &[&Tensor], op: Op, hint: Option<TensorType>) -> Tensor {
+        self.op_n(operands, op, hint, 1).remove(0)
+    }
+
+    /// A constant with this tensor's tracer, of type `ty`.
+    pub fn constant(&self, value: Scalar, ty: TensorType) -> Tensor {
+        if self.poisoned {
+            return self.poison();
+        }
+        let r = self.tracer.graph.borrow_mut().constant(value, ty).map(|v| vec![v]);
+        self.wrap(r).remove(0)
+    }
+
+    /// A scalar constant `value` of this tensor's dtype (rank 0).
+    pub fn scalar(&self, value: f64) -> Tensor {
+        self.scalar_of(value, self.dtype())
+    }
+
+    /// A scalar constant `value` of the given dtype (rank 0).
+    pub fn scalar_of(&self, value: f64, dtype: DType) -> Tensor {
+        let lit = if dtype.is_int() {
+            if value.fract() != 0.0 || !value.is_finite() {
+                return self.record(Error::graph("constant", format!("{value} is not an integer")));
+            }
+            Scalar::Int(value as i64)
+        } else if dtype == DType::Bool {
+            Scalar::Bool(value != 0.0)
+        } else {
+            Scalar::Float(value)
+        };
+        self.constant(lit, TensorType::scalar(dtype))
+    }
+
+    /// A splat constant of this tensor's type.
+    pub fn full_like(&self, value: f64) -> Tensor {
+        self.scalar(value).broadcast_to(self.shape())
+    }
+
+    /// `0, 1, …` along `axis` of a tensor of type `ty`.
+    pub fn iota(&self, ty: TensorType, axis: usize) -> Tensor {
+        self.op(&[], Op::Iota(axis), Some(ty))
+    }
+
+    // ----- elementwise unary -----
+    fn unary(&self, u: UnaryOp) -> Tensor {
+        self.op(&[self], Op::Unary(u, self.var), None)
+    }
+    /// `|x|` (complex → real).
+    pub fn abs(&self) -> Tensor {
+        self.unary(UnaryOp::Abs)
+    }
+    /// Real part.
+    pub fn re(&self) -> Tensor {
+        self.unary(UnaryOp::Real)
+    }
+    /// Imaginary part.
+    pub fn im(&self) -> Tensor {
+        self.unary(UnaryOp::Imag)
+    }
+    /// Complex conjugate.
+    pub fn conj(&self) -> Tensor {
+        self.unary(UnaryOp::Conj)
+    }
+    /// `sign(x)`; `x/|x|` for complex.
+    pub fn sign(&self) -> Tensor {
+        self.unary(UnaryOp::Sign)
+    }
+    /// Square root.
+    pub fn sqrt(&self) -> Tensor {
+        self.unary(UnaryOp::Sqrt)
+    }
+    /// `e^x`.
+    pub fn exp(&self) -> Tensor {
+        self.unary(UnaryOp::Exp)
+    }
+    /// Natural logarithm.
+    pub fn ln(&self) -> Tensor {
+        self.unary(UnaryOp::Log)
+    }
+    /// Base-10 logarithm, `ln(x) / ln(10)`.
+    pub fn log10(&self) -> Tensor {
+        self.ln() / std::f64::consts::LN_10
+    }
+    /// Sine.
+    pub fn sin(&self) -> Tensor {
+        self.unary(UnaryOp::Sin)
+    }
+    /// Cosine.
+    pub fn cos(&self) -> Tensor {
+        self.unary(UnaryOp::Cos)
+    }
+    /// Round down.
+    pub fn floor(&self) -> Tensor {
+        self.unary(UnaryOp::Floor)
+    }
+    /// Logical not.
+    pub fn not(&self) -> Tensor {
+        self.unary(UnaryOp::Not)
+    }
+    /// True where finite.
+    pub fn is_finite(&self) -> Tensor {
+        self.unary(UnaryOp::IsFinite)
+    }
+    /// True where NaN (`x != x`; for complex, where either part is NaN).
+    pub fn is_nan(&self) -> Tensor {
+        if self.dtype().is_complex() {
+            self.re().is_nan().or(&self.im().is_nan())
+        } else {
+            self.ne(self)
+        }
+    }
+    /// Power `|x|²` (`re² + im²` for complex, `x²` for real), in the real counterpart dtype.
+    pub fn abs2(&self) -> Tensor {
+        if self.dtype().is_complex() {
+            let (r, i) = (self.re(), self.im());
+            &r * &r + &i * &i
+        } else {
+            self * self
+        }
+    }
+    /// Converts to `dtype` (complex → real is an error: use [`Tensor::re`]).
+    pub fn cast(&self, dtype: DType) -> Tensor {
+        if dtype == self.dtype() {
+            return self.clone();
+        }
+        self.op(&[self], Op::Convert(self.var), Some(TensorType::scalar(dtype)))
+    }
+
+    // ----- binary, with numpy broadcasting -----
+    fn broadcast_pair(&self, other: &Tensor) -> (Tensor, Tensor) {
+        let (a, b) = (self.shape(), other.shape());
+        if a == b {
+            return (self.clone(), other.clone());
+        }
+        let r = a.len().max(b.len());
+        let mut shape = vec![0; r];
+        for i in 0..r {
+            let da = if i + a.len() >= r { a[i + a.len() - r] } else { 1 };
+            let db = if i + b.len() >= r { b[i + b.len() - r] } else { 1 };
+            if da != db && da != 1 && db != 1 {
+                let e = Error::graph("broadcast", format!("shapes {a:?} and {b:?} do not broadcast"));
+                return (self.record(e), other.poison());
+            }
+            shape[i] = da.max(db);
+        }
+        (self.broadcast_to(&shape), other.broadcast_to(&shape))
+    }
+
+    fn binary(&self, b: BinaryOp, other: &Tensor) -> Tensor {
+        let (x, y) = self.broadcast_pair(other);
+        x.op(&[&x, &y], Op::Binary(b, x.var, y.var), None)
+    }
+    /// `self^p`, elementwise.
+    pub fn pow(&self, p: &Tensor) -> Tensor {
+        self.binary(BinaryOp::Pow, p)
+    }
+    /// `self^p` for a scalar exponent.
+    pub fn powf(&self, p: f64) -> Tensor {
+        self.pow(&self.scalar(p))
+    }
+    /// Elementwise maximum.
+    pub fn max(&self, o: &Tensor) -> Tensor {
+        self.binary(BinaryOp::Max, o)
+    }
+    /// Elementwise minimum.
+    pub fn min(&self, o: &Tensor) -> Tensor {
+        self.binary(BinaryOp::Min, o)
+    }
+    /// Logical and.
+    pub fn and(&self, o: &Tensor) -> Tensor {
+        self.binary(BinaryOp::And, o)
+    }
+    /// Logical or.
+    pub fn or(&self, o: &Tensor) -> Tensor {
+        self.binary(BinaryOp::Or, o)
+    }
+    /// `atan2(self, x)`.
+    pub fn atan2(&self, x: &Tensor) -> Tensor {
+        self.binary(BinaryOp::Atan2, x)
+    }
+    /// `self + i·im` from two real tensors.
+    pub fn complex(&self, im: &Tensor) -> Tensor {
+        self.binary(BinaryOp::Complex, im)
+    }
+
+    fn compare(&self, c: CmpOp, other: &Tensor) -> Tensor {
+        let (x, y) = self.broadcast_pair(other);
+        x.op(&[&x, &y], Op::Compare(c, x.var, y.var), None)
+    }
+    /// `self == o`.
+    pub fn eq(&self, o: &Tensor) -> Tensor {
+        self.compare(CmpOp::Eq, o)
+    }
+    /// `self != o`.
+    pub fn ne(&self, o: &Tensor) -> Tensor {
+        self.compare(CmpOp::Ne, o)
+    }
+    /// `self < o`.
+    pub fn lt(&self, o: &Tensor) -> Tensor {
+        self.compare(CmpOp::Lt, o)
+    }
+    /// `self <= o`.
+    pub fn le(&self, o: &Tensor) -> Tensor {
+        self.compare(CmpOp::Le, o)
+    }
+    /// `self > o`.
+    pub fn gt(&self, o: &Tensor) -> Tensor {
+        self.compare(CmpOp::Gt, o)
+    }
+    /// `self >= o`.
+    pub fn ge(&self, o: &Tensor) -> Tensor {
+        self.compare(CmpOp::Ge, o)
+    }
+
+    /// `self ? a : b`, elementwise (`self` is the bool predicate; all three broadcast).
+    pub fn select(&self, a: &Tensor, b: &Tensor) -> Tensor {
+        let (a, b) = a.broadcast_pair(b);
+        let (p, a) = self.broadcast_pair(&a);
+        let (p, b) = p.broadcast_pair(&b);
+        let (a, _) = a.broadcast_pair(&b);
+        p.op(&[&p, &a, &b], Op::Select(p.var, a.var, b.var), None)
+    }
+
+    /// `num / den` where `den != 0`, and `fill` where `den == 0` (the reference's `apply_where`).
+    pub fn div_or(&self, den: &Tensor, fill: f64) -> Tensor {
+        let nz = den.ne(&den.scalar(0.0));
+        let safe = nz.select(den, &den.scalar(1.0));
+        nz.select(&(self / &safe), &self.scalar(fill))
+    }
+
+    // ----- reductions -----
+    /// One pass computing several reductions over the same `axes` (a variadic reduce).
+    pub fn reduce_many(parts: &[(&Tensor, ReduceKind)], axes: &[usize]) -> Vec<Tensor> {
+        let first = parts[0].0;
+        let operands: Vec<&Tensor> = parts.iter().map(|p| p.0).collect();
+        let op = Op::Reduce {
+            operands: operands.iter().map(|t| t.var).collect(),
+            kinds: parts.iter().map(|p| p.1).collect(),
+            axes: sorted(axes),
+        };
+        first.op_n(&operands, op, None, parts.len())
+    }
+    fn reduce(&self, k: ReduceKind, axes: &[usize]) -> Tensor {
+        Tensor::reduce_many(&[(self, k)], axes).remove(0)
+    }
+    /// Sum over `axes`.
+    pub fn sum(&self, axes: &[usize]) -> Tensor {
+        self.reduce(ReduceKind::Sum, axes)
+    }
+    /// Sum over all axes (rank-0 result).
+    pub fn sum_all(&self) -> Tensor {
+        self.sum(&all_axes(self.rank()))
+    }
+    /// Mean over `axes` (`sum / count`).
+    pub fn mean(&self, axes: &[usize]) -> Tensor {
+        let n: usize = axes.iter().map(|&a| self.shape().get(a).copied().unwrap_or(1)).product();
+        self.sum(axes) / n as f64
+    }
+    /// Mean over all elements (rank 0).
+    pub fn mean_all(&self) -> Tensor {
+        self.mean(&all_axes(self.rank()))
+    }
+    /// Maximum over `axes`.
+    pub fn max_over(&self, axes: &[usize]) -> Tensor {
+        self.reduce(ReduceKind::Max, axes)
+    }
+    /// Minimum over `axes`.
+    pub fn min_over(&self, axes: &[usize]) -> Tensor {
+        self.reduce(ReduceKind::Min, axes)
+    }
+    /// Logical or over `axes`.
+    pub fn any(&self, axes: &[usize]) -> Tensor {
+        self.reduce(ReduceKind::Any, axes)
+    }
+    /// Logical and over `axes`.
+    pub fn all(&self, axes: &[usize]) -> Tensor {
+        self.reduce(ReduceKind::All, axes)
+    }
+
+    // ----- shape -----
+    /// numpy-style broadcast to `shape` (trailing axes aligned).
+    pub fn broadcast_to(&self, shape: &[usize]) -> Tensor {
+        if self.shape() == shape {
+            return self.clone();
+        }
+        if self.rank() > shape.len() {
+            return self.record(Error::graph(
+                "broadcast_in_dim",
+                format!("cannot broadcast {} to {shape:?}", self.ty),
+            ));
+        }
+        let off = shape.len() - self.rank();
+        let dims: Vec<usize> = (0..self.rank()).map(|i| i + off).collect();
+        self.broadcast_in_dim(shape, &dims)
+    }
+    /// StableHLO `broadcast_in_dim`: operand axis `i` becomes result axis `dims[i]`.
+    pub fn broadcast_in_dim(&self, shape: &[usize], dims: &[usize]) -> Tensor {
+        let hint = TensorType::new(self.dtype(), shape);
+        self.op(&[self], Op::Broadcast(self.var, dims.to_vec()), Some(hint))
+    }
+    /// Row-major reshape.
+    pub fn reshape(&self, shape: &[usize]) -> Tensor {
+        if self.shape() == shape {
+            return self.clone();
+        }
+        let hint = TensorType::new(self.dtype(), shape);
+        self.op(&[self], Op::Reshape(self.var), Some(hint))
+    }
+    /// Axis permutation: result axis `i` is axis `perm[i]`.
+    pub fn transpose(&self, perm: &[usize]) -> Tensor {
+        if perm.iter().enumerate().all(|(i, &p)| i == p) && perm.len() == self.rank() {
+            return self.clone();
+        }
+        self.op(&[self], Op::Transpose(self.var, perm.to_vec()), None)
+    }
+    /// Strided slice.
+    pub fn slice(&self, start: &[usize], limit: &[usize], stride: &[usize]) -> Tensor {
+        let op = Op::Slice {
+            operand: self.var,
+            start: start.to_vec(),
+            limit: limit.to_vec(),
+            stride: stride.to_vec(),
+        };
+        self.op(&[self], op, None)
+    }
+    /// `[start, end)` along one axis, everything along the others.
+    pub fn slice_axis(&self, axis: usize, start: usize, end: usize) -> Tensor {
+        let mut s = vec![0; self.rank()];
+        let mut l = self.shape().to_vec();
+        if axis >= self.rank() {
+            return self.record(Error::graph("slice", format!("axis {axis} out of range for {}", self.ty)));
+        }
+        s[axis] = start;
+        l[axis] = end;
+        self.slice(&s, &l, &vec![1; self.rank()])
+    }
+    /// Index `i` of `axis`, removing that axis.
+    pub fn index_axis(&self, axis: usize, i: usize) -> Tensor {
+        let t = self.slice_axis(axis, i, i + 1);
+        let mut shape = t.shape().to_vec();
+        if axis < shape.len() {
+            shape.remove(axis);
+        }
+        t.reshape(&shape)
+    }
+    /// Pads with `value`.
+    pub fn pad(&self, low: &[usize], high: &[usize], value: f64) -> Tensor {
+        let v = self.scalar(value);
+        let op = Op::Pad {
+            operand: self.var,
+            value: v.var,
+            low: low.to_vec(),
+            high: high.to_vec(),
+        };
+        self.op(&[self, &v], op, None)
+    }
+    /// Concatenation along `axis`.
+    pub fn concat(parts: &[&Tensor], axis: usize) -> Tensor {
+        let op = Op::Concatenate(parts.iter().map(|t| t.var).collect(), axis);
+        parts[0].op(parts, op, None)
+    }
+
+    // ----- other primitives -----
+    /// FFT over the last axis.
+    pub fn fft(&self, kind: FftKind, length: usize) -> Tensor {
+        self.op(&[self], Op::Fft(kind, self.var, length), None)
+    }
+    /// Stable sort along `axis` (NaN last); returns the sorted tensor.
+    pub fn sort(&self, axis: usize) -> Tensor {
+        Tensor::sort_many(&[self], axis, false).remove(0)
+    }
+    /// Sorts `operands[0]` along `axis`, permuting the others alike.
+    pub fn sort_many(operands: &[&Tensor], axis: usize, descending: bool) -> Vec<Tensor> {
+        let op = Op::Sort {
+            operands: operands.iter().map(|t| t.var).collect(),
+            axis,
+            descending,
+        };
+        operands[0].op_n(operands, op, None, operands.len())
+    }
+    /// Generalised matrix product (see [`Op::DotGeneral`]).
+    pub fn dot_general(
+        &self,
+        rhs: &Tensor,
+        batch: (&[usize], &[usize]),
+        contract: (&[usize], &[usize]),
+    ) -> Tensor {
+        let op = Op::DotGeneral {
+            lhs: self.var,
+            rhs: rhs.var,
+            lhs_batch: batch.0.to_vec(),
+            rhs_batch: batch.1.to_vec(),
+            lhs_contract: contract.0.to_vec(),
+            rhs_contract: contract.1.to_vec(),
+        };
+        self.op(&[self, rhs], op, None)
+    }
+}
+
+fn sorted(axes: &[usize]) -> Vec<usize> {
+    let mut a = axes.to_vec();
+    a.sort_unstable();
+    a
+}
+
+/// `[0, 1, …, rank-1]`.
+pub fn all_axes(rank: usize) -> Vec<usize> {
+    (0..rank).collect()
+}
+
+macro_rules! binop {
+    ($tr:ident, $m:ident, $op:expr) => {
+        impl ops::$tr<&Tensor> for &Tensor {
+            type Output = Tensor;
+            fn $m(self, o: &Tensor) -> Tensor {
+                self.binary($op, o)
+            }
+        }
+        impl ops::$tr<Tensor> for Tensor {
+            type Output = Tensor;
+            fn $m(self, o: Tensor) -> Tensor {
+                self.binary($op, &o)
+            }
+        }
+        impl ops::$tr<&Tensor> for Tensor {
+            type Output = Tensor;
+            fn $m(self, o: &Tensor) -> Tensor {
+                self.binary($op, o)
+            }
+        }
+        impl ops::$tr<Tensor> for &Tensor {
+            type Output = Tensor;
+            fn $m(self, o: Tensor) -> Tensor {
+                self.binary($op, &o)
+            }
+        }
+        impl ops::$tr<f64> for &Tensor {
+            type Output = Tensor;
+            fn $m(self, o: f64) -> Tensor {
+                self.binary($op, &self.scalar(o))
+            }
+        }
+        impl ops::$tr<f64> for Tensor {
+            type Output = Tensor;
+            fn $m(self, o: f64) -> Tensor {
+                self.binary($op, &self.scalar(o))
+            }
+        }
+        impl ops::$tr<&Tensor> for f64 {
+            type Output = Tensor;
+            fn $m(self, o: &Tensor) -> Tensor {
+                o.scalar(self).binary($op, o)
+            }
+        }
+        impl ops::$tr<Tensor> for f64 {
+            type Output = Tensor;
+            fn $m(self, o: Tensor) -> Tensor {
+                o.scalar(self).binary($op, &o)
+            }
+        }
+    };
+}
+binop!(Add, add, BinaryOp::Add);
+binop!(Sub, sub, BinaryOp::Sub);
+binop!(Mul, mul, BinaryOp::Mul);
+binop!(Div, div, BinaryOp::Div);
+
+impl ops::Neg for &Tensor {
+    type Output = Tensor;
+    fn neg(self) -> Tensor {
+        self.unary(UnaryOp::Neg)
+    }
+}
+impl ops::Neg for Tensor {
+    type Output = Tensor;
+    fn neg(self) -> Tensor {
+        self.unary(UnaryOp::Neg)
+    }
+}
+
+/// A finished, immutable traced computation: the unit that is lowered, compiled, cached and
+/// executed (or evaluated on the host).
+#[derive(Debug)]
+pub struct Program {
+    name: String,
+    graph: Graph,
+    outputs: Vec<Var>,
+    out_types: Vec<TensorType>,
+    fingerprint: String,
+}
+
+impl Program {
+    /// The program's name (the metric's name).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// Parameter types, in order.
+    pub fn params(&self) -> &[TensorType] {
+        &self.graph.params
+    }
+    /// Result types, in order.
+    pub fn outputs(&self) -> &[TensorType] {
+        &self.out_types
+    }
+    /// The result values.
+    pub fn output_vars(&self) -> &[Var] {
+        &self.outputs
+    }
+    /// The graph.
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+    /// Hex SHA-256 of the canonical form of the graph (name, nodes with their static
+    /// parameters and types, outputs): equal fingerprints mean identical computations.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+    /// The StableHLO MLIR module of this program (entry `func.func public @main`).
+    pub fn to_stablehlo(&self) -> String {
+        crate::lower::stablehlo::lower(self)
+    }
+}
+
+/// Traces `f` on parameters of the given types and returns the finished program: unused nodes
+/// are removed and the first shape/dtype error recorded while tracing is returned.
+///
+/// ```
+/// use ultrasound_metrics::graph::{trace, TensorType};
+/// use ultrasound_metrics::DType;
+/// let p = trace("double", &[TensorType::new(DType::F32, &[3])], |x| Ok(vec![&x[0] * 2.0])).unwrap();
+/// assert_eq!(p.outputs()[0].to_string(), "f32[3]");
+/// // a shape mismatch is reported when the graph is built:
+/// let bad = trace("bad", &[TensorType::new(DType::F32, &[3]), TensorType::new(DType::F32, &[4])],
+///                 |x| Ok(vec![&x[0] + &x[1]]));
+/// assert!(bad.is_err());
+/// ```
+pub fn trace(
+    name: &str,
+    params: &[TensorType],
+    f: impl FnOnce(&[Tensor]) -> Result<Vec<Tensor>>,
+) -> Result<Program> {
+    let tracer = Rc::new(Tracer {
+        graph: RefCell::new(Graph::new()),
+        error: RefCell::new(None),
+    });
+    let args: Vec<Tensor> = params
+        .iter()
+        .map(|ty| {
+            let var = tracer.graph.borrow_mut().parameter(ty.clone());
+            Tensor {
+                tracer: tracer.clone(),
+                var,
+                ty: ty.clone(),
+                poisoned: false,
+            }
+        })
+        .collect();
+    let outs = f(&args)?;
+    if let Some(e) = tracer.error.borrow_mut().take() {
+        return Err(e);
+    }
+    if outs.is_empty() {
+        return Err(Error::graph("trace", format!("`{name}` has no outputs")));
+    }
+    if let Some(o) = outs.iter().find(|o| !Rc::ptr_eq(&o.tracer, &tracer)) {
+        return Err(Error::graph("trace", format!("output {o:?} belongs to another trace")));
+    }
+    drop(args);
+    let graph = tracer.graph.borrow().clone();
+    let (graph, outputs) = prune(graph, outs.iter().map(|t| t.var).collect());
+    let out_types = outputs.iter().map(|v| graph.ty(*v).clone()).collect::<Vec<_>>();
+    let fingerprint = fingerprint(name, &graph, &outputs);
+    Ok(Program {
+        name: name.to_string(),
+        graph,
+        outputs,
+        out_types,
+        fingerprint,
+    })
+}
+
+/// Drops nodes that no output depends on (parameters are always kept) and renumbers.
+fn prune(g: Graph, outputs: Vec<Var>) -> (Graph, Vec<Var>) {
+    let mut live = vec![false; g.nodes.len()];
+    for o in &outputs {
+        live[o.node] = true;
+    }
+    for i in (0..g.nodes.len()).rev() {
+        if matches!(g.nodes[i].op, Op::Parameter(_)) {
+            live[i] = true;
+        }
+        if live[i] {
+            for v in g.nodes[i].op.inputs() {
+                live[v.node] = true;
+            }
+        }
+    }
+    let mut remap = vec![usize::MAX; g.nodes.len()];
+    let mut out = Graph {
+        nodes: Vec::new(),
+        params: g.params,
+    };
+    let map = |v: Var, remap: &[usize]| Var {
+        node: remap[v.node],
+        out: v.out,
+    };
+    for (i, node) in g.nodes.into_iter().enumerate() {
+        if !live[i] {
+            continue;
+        }
+        let mut node = node;
+        remap_op(&mut node.op, &|v| map(v, &remap));
+        remap[i] = out.nodes.len();
+        out.nodes.push(node);
+    }
+    let outputs = outputs.into_iter().map(|v| map(v, &remap)).collect();
+    (out, outputs)
+}
+
+fn remap_op(op: &mut Op, f: &dyn Fn(Var) -> Var) {
+    match op {
+        Op::Parameter(_) | Op::Constant(_) | Op::Iota(_) => {}
+        Op::Unary(_, a)
+        | Op::Convert(a)
+        | Op::Broadcast(a, _)
+        | Op::Reshape(a)
+        | Op::Transpose(a, _)
+        | Op::Fft(_, a, _) => *a = f(*a),
+        Op::Slice { operand, .. } => *operand = f(*operand),
+        Op::Pad { operand, value, .. } => {
+            *operand = f(*operand);
+            *value = f(*value);
+        }
+        Op::Binary(_, a, b) | Op::Compare(_, a, b) => {
+            *a = f(*a);
+            *b = f(*b);
+        }
+        Op::DotGeneral { lhs, rhs, .. } => {
+            *lhs = f(*lhs);
+            *rhs = f(*rhs);
+        }
+        Op::Select(p, a, b) => {
+            *p = f(*p);
+            *a = f(*a);
+            *b = f(*b);
+        }
+        Op::Reduce { operands, .. } | Op::Sort { operands, .. } | Op::Concatenate(operands, _) => {
+            for v in operands.iter_mut() {
+                *v = f(*v);
+            }
+        }
+    }
+}
+
+fn fingerprint(name: &str, g: &Graph, outputs: &[Var]) -> String {
+    let mut h = Sha256::new();
+    h.update(b"um-graph-v1\0");
+    h.update(name.as_bytes());
+    for n in &g.nodes {
+        // Debug output is canonical: f64 prints its shortest round-trip form.
+        h.update(format!("{:?}|{:?}\n", n.op, n.outs).as_bytes());
+    }
+    h.update(format!("{outputs:?}").as_bytes());
+    let d = h.finalize();
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+type TraceKey = (String, Vec<TensorType>);
+static TRACES: Lazy<Mutex<HashMap<TraceKey, Arc<Program>>>> = Lazy::new(Default::default);
+const TRACE_CACHE_LIMIT: usize = 4096;
+
+/// Like [`trace`], but memoised on `key` (which must identify the function and every static
+/// parameter, e.g. `"coherence_factor{power_based:true}"`) and the parameter types: a repeated
+/// call neither traces nor fingerprints again. Errors are not cached.
+pub fn trace_cached(
+    key: &str,
+    params: &[TensorType],
+    f: impl FnOnce(&[Tensor]) -> Result<Vec<Tensor>>,
+) -> Result<Arc<Program>> {
+    let k = (key.to_string(), params.to_vec());
+    if let Some(p) = TRACES.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {
+        return Ok(p.clone());
+    }
+    let name = key.split('{').next().unwrap_or(key);
+    let p = Arc::new(trace(name, params, f)?);
+    let mut map = TRACES.lock().unwrap_or_else(|e| e.into_inner());
+    if map.len() >= TRACE_CACHE_LIMIT {
+        map.clear();
+    }
+    Ok(map.entry(k).or_insert(p).clone())
+}

@@ -1,0 +1,44 @@
+//! # ultrasound-metrics
+//!
+//! Ultrasound data and image-quality metrics written once as XLA computation graphs and run on
+//! two backends: the **host** backend (an `ndarray` evaluator of the same graph) and **PJRT**
+//! devices (the graph is lowered to StableHLO, JIT-compiled per shape, dtype and device by a PJRT
+//! plugin, and the executable cached).
+//!
+//! ```
+//! use ultrasound_metrics as um;
+//! let x = ndarray::Array3::<num_complex::Complex32>::from_elem((16, 8, 8), num_complex::Complex32::new(1.0, 0.5));
+//! let cf = um::coherence_factor(&x, Default::default())?;        // ndarray in -> ndarray out
+//! let dev = um::Device::cpu()?;                                   // PJRT CPU plugin, found automatically
+//! let xd = dev.put(&x)?;                                          // device array
+//! let cfd = um::coherence_factor(&xd, Default::default())?;      // device array out, on the device
+//! let cf2 = cfd.to_ndarray()?;                                    // explicit copy back
+//! assert!(cf.abs_diff_eq(&cf2, 1e-6));
+//! # Ok::<(), um::Error>(())
+//! ```
+//!
+//! The pipeline, one module per stage:
+//! [`graph`] (trace: a typed tensor IR) → [`lower`] (StableHLO text) → [`runtime`] (compile,
+//! cache, execute on a [`Device`]) — or [`host`] (evaluate on `ndarray`). [`backend`] routes each
+//! call to where its inputs live; [`metrics`] defines every metric once.
+#![deny(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+pub mod backend;
+pub mod data;
+pub mod dtype;
+pub mod error;
+pub mod graph;
+pub mod host;
+pub mod lower;
+pub mod metrics;
+pub mod pjrt;
+pub mod runtime;
+
+pub use backend::{ArrayArg, Backend, Host, Pjrt};
+pub use dtype::{DType, Element, Numeric, RealElement};
+pub use error::{Error, PjrtCode, Result};
+pub use metrics::{
+    coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
+};
+pub use runtime::{Device, DeviceArray};

@@ -1,0 +1,458 @@
+//! Graph → StableHLO MLIR text.
+//!
+//! One SSA line per node, in the generic op form (`"stablehlo.add"(%a, %b) : (…) -> …`), which
+//! is the most stable textual form across StableHLO versions. The entry point is
+//! `func.func public @main` with static shapes, as PJRT requires.
+
+use std::fmt::Write;
+
+use crate::dtype::DType;
+use crate::graph::ir::*;
+use crate::graph::Program;
+
+/// Formats a float literal for MLIR in the precision of `dtype` (exact round trip; hex for
+/// non-finite values).
+fn float_lit(v: f64, dtype: DType) -> String {
+    let single = matches!(dtype, DType::F32 | DType::C64);
+    if !v.is_finite() {
+        return if single {
+            format!("0x{:08X}", (v as f32).to_bits())
+        } else {
+            format!("0x{:016X}", v.to_bits())
+        };
+    }
+    let s = if single {
+        format!("{:e}", v as f32)
+    } else {
+        format!("{v:e}")
+    };
+    // MLIR float literals need a '.' in the mantissa: "1e0" -> "1.0e0".
+    match s.split_once('e') {
+        Some((m, e)) if !m.contains('.') => format!("{m}.0e{e}"),
+        _ => s,
+    }
+}
+
+fn scalar_lit(s: Scalar, dtype: DType) -> String {
+    match (s, dtype) {
+        (Scalar::Bool(b), _) => b.to_string(),
+        (Scalar::Int(i), d) if d.is_int() => i.to_string(),
+        (Scalar::Int(i), d) => scalar_lit(Scalar::Float(i as f64), d),
+        (Scalar::Float(f), d) if d.is_complex() => {
+            format!("({}, {})", float_lit(f, d), float_lit(0.0, d))
+        }
+        (Scalar::Float(f), d) => float_lit(f, d),
+        (Scalar::Complex(re, im), d) => format!("({}, {})", float_lit(re, d), float_lit(im, d)),
+    }
+}
+
+fn arr(v: &[usize]) -> String {
+    if v.is_empty() {
+        return "array<i64>".into();
+    }
+    let items: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+    format!("array<i64: {}>", items.join(", "))
+}
+
+fn list(v: &[usize]) -> String {
+    let items: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+    format!("[{}]", items.join(", "))
+}
+
+struct Lowerer<'a> {
+    g: &'a Graph,
+    out: String,
+    tmp: usize,
+}
+
+impl Lowerer<'_> {
+    fn name(&self, v: Var) -> String {
+        let n = &self.g.nodes[v.node];
+        if let Op::Parameter(i) = n.op {
+            return format!("%arg{i}");
+        }
+        if n.outs.len() > 1 {
+            format!("%v{}#{}", v.node, v.out)
+        } else {
+            format!("%v{}", v.node)
+        }
+    }
+    fn ty(&self, v: Var) -> String {
+        self.g.ty(v).mlir()
+    }
+    fn fresh(&mut self) -> String {
+        self.tmp += 1;
+        format!("%t{}", self.tmp)
+    }
+    fn line(&mut self, s: String) {
+        self.out.push_str("    ");
+        self.out.push_str(&s);
+        self.out.push('\n');
+    }
+    /// `%res = "stablehlo.<op>"(args) {attrs} : (arg types) -> result type`
+    fn generic(&mut self, res: &str, op: &str, args: &[Var], attrs: &str, result: &str) {
+        let names: Vec<String> = args.iter().map(|a| self.name(*a)).collect();
+        let tys: Vec<String> = args.iter().map(|a| self.ty(*a)).collect();
+        let attrs = if attrs.is_empty() {
+            String::new()
+        } else {
+            format!(" {{{attrs}}}")
+        };
+        self.line(format!(
+            "{res} = \"stablehlo.{op}\"({}){attrs} : ({}) -> {result}",
+            names.join(", "),
+            tys.join(", ")
+        ));
+    }
+
+    fn node(&mut self, i: usize) {
+        let node = &self.g.nodes[i];
+        let res = format!("%v{i}");
+        let rty = node.outs[0].mlir();
+        let v0 = Var { node: i, out: 0 };
+        let _ = v0;
+        match &node.op {
+            Op::Parameter(_) => {}
+            Op::Constant(s) => {
+                let lit = scalar_lit(*s, node.outs[0].dtype);
+                self.line(format!("{res} = stablehlo.constant dense<{lit}> : {rty}"));
+            }
+            Op::Unary(UnaryOp::Conj, a) if self.g.ty(*a).dtype.is_complex() => {
+                let real = TensorType::new(self.g.ty(*a).dtype.real(), &node.outs[0].shape).mlir();
+                let (re, im, nim) = (self.fresh(), self.fresh(), self.fresh());
+                let an = self.name(*a);
+                let at = self.ty(*a);
+                self.line(format!("{re} = \"stablehlo.real\"({an}) : ({at}) -> {real}"));
+                self.line(format!("{im} = \"stablehlo.imag\"({an}) : ({at}) -> {real}"));
+                self.line(format!("{nim} = \"stablehlo.negate\"({im}) : ({real}) -> {real}"));
+                self.line(format!(
+                    "{res} = \"stablehlo.complex\"({re}, {nim}) : ({real}, {real}) -> {rty}"
+                ));
+            }
+            Op::Unary(UnaryOp::Conj, a) => {
+                // identity on real input
+                let (an, at) = (self.name(*a), self.ty(*a));
+                self.line(format!("{res} = \"stablehlo.convert\"({an}) : ({at}) -> {rty}"));
+            }
+            Op::Unary(u, a) => {
+                let op = match u {
+                    UnaryOp::Neg => "negate",
+                    UnaryOp::Abs => "abs",
+                    UnaryOp::Real => "real",
+                    UnaryOp::Imag => "imag",
+                    UnaryOp::Conj => unreachable!("handled above"),
+                    UnaryOp::Sign => "sign",
+                    UnaryOp::Sqrt => "sqrt",
+                    UnaryOp::Exp => "exponential",
+                    UnaryOp::Log => "log",
+                    UnaryOp::Sin => "sine",
+                    UnaryOp::Cos => "cosine",
+                    UnaryOp::Floor => "floor",
+                    UnaryOp::Not => "not",
+                    UnaryOp::IsFinite => "is_finite",
+                };
+                self.generic(&res, op, &[*a], "", &rty);
+            }
+            Op::Binary(b, x, y) => {
+                let op = match b {
+                    BinaryOp::Add => "add",
+                    BinaryOp::Sub => "subtract",
+                    BinaryOp::Mul => "multiply",
+                    BinaryOp::Div => "divide",
+                    BinaryOp::Pow => "power",
+                    BinaryOp::Max => "maximum",
+                    BinaryOp::Min => "minimum",
+                    BinaryOp::And => "and",
+                    BinaryOp::Or => "or",
+                    BinaryOp::Atan2 => "atan2",
+                    BinaryOp::Complex => "complex",
+                };
+                self.generic(&res, op, &[*x, *y], "", &rty);
+            }
+            Op::Compare(c, x, y) => {
+                let dir = match c {
+                    CmpOp::Eq => "EQ",
+                    CmpOp::Ne => "NE",
+                    CmpOp::Lt => "LT",
+                    CmpOp::Le => "LE",
+                    CmpOp::Gt => "GT",
+                    CmpOp::Ge => "GE",
+                };
+                let d = self.g.ty(*x).dtype;
+                let ct = compare_type(d, false);
+                let attrs = format!(
+                    "comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type {ct}>"
+                );
+                self.generic(&res, "compare", &[*x, *y], &attrs, &rty);
+            }
+            Op::Select(p, a, b) => self.generic(&res, "select", &[*p, *a, *b], "", &rty),
+            Op::Convert(a) => self.generic(&res, "convert", &[*a], "", &rty),
+            Op::Broadcast(a, dims) => {
+                let attrs = format!("broadcast_dimensions = {}", arr(dims));
+                self.generic(&res, "broadcast_in_dim", &[*a], &attrs, &rty);
+            }
+            Op::Reshape(a) => self.generic(&res, "reshape", &[*a], "", &rty),
+            Op::Transpose(a, perm) => {
+                let attrs = format!("permutation = {}", arr(perm));
+                self.generic(&res, "transpose", &[*a], &attrs, &rty);
+            }
+            Op::Slice {
+                operand,
+                start,
+                limit,
+                stride,
+            } => {
+                let attrs = format!(
+                    "start_indices = {}, limit_indices = {}, strides = {}",
+                    arr(start),
+                    arr(limit),
+                    arr(stride)
+                );
+                self.generic(&res, "slice", &[*operand], &attrs, &rty);
+            }
+            Op::Pad {
+                operand,
+                value,
+                low,
+                high,
+            } => {
+                let attrs = format!(
+                    "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+                    arr(low),
+                    arr(high),
+                    arr(&vec![0; low.len()])
+                );
+                self.generic(&res, "pad", &[*operand, *value], &attrs, &rty);
+            }
+            Op::Concatenate(vs, axis) => {
+                let attrs = format!("dimension = {axis} : i64");
+                self.generic(&res, "concatenate", vs, &attrs, &rty);
+            }
+            Op::Fft(kind, a, n) => {
+                let k = match kind {
+                    FftKind::Fft => "FFT",
+                    FftKind::Ifft => "IFFT",
+                    FftKind::Rfft => "RFFT",
+                    FftKind::Irfft => "IRFFT",
+                };
+                let attrs = format!("fft_type = #stablehlo<fft_type {k}>, fft_length = {}", arr(&[*n]));
+                self.generic(&res, "fft", &[*a], &attrs, &rty);
+            }
+            Op::Iota(axis) => {
+                self.line(format!(
+                    "{res} = \"stablehlo.iota\"() {{iota_dimension = {axis} : i64}} : () -> {rty}"
+                ));
+            }
+            Op::DotGeneral {
+                lhs,
+                rhs,
+                lhs_batch,
+                rhs_batch,
+                lhs_contract,
+                rhs_contract,
+            } => {
+                let mut parts = Vec::new();
+                if !lhs_batch.is_empty() {
+                    parts.push(format!("lhs_batching_dimensions = {}", list(lhs_batch)));
+                    parts.push(format!("rhs_batching_dimensions = {}", list(rhs_batch)));
+                }
+                if !lhs_contract.is_empty() {
+                    parts.push(format!("lhs_contracting_dimensions = {}", list(lhs_contract)));
+                    parts.push(format!("rhs_contracting_dimensions = {}", list(rhs_contract)));
+                }
+                let attrs = format!("dot_dimension_numbers = #stablehlo.dot<{}>", parts.join(", "));
+                self.generic(&res, "dot_general", &[*lhs, *rhs], &attrs, &rty);
+            }
+            Op::Reduce {
+                operands,
+                kinds,
+                axes,
+            } => self.reduce(i, operands, kinds, axes),
+            Op::Sort {
+                operands,
+                axis,
+                descending,
+            } => self.sort(i, operands, *axis, *descending),
+        }
+    }
+
+    fn results(&self, i: usize) -> (String, String) {
+        let outs = &self.g.nodes[i].outs;
+        let res = if outs.len() > 1 {
+            format!("%v{i}:{}", outs.len())
+        } else {
+            format!("%v{i}")
+        };
+        let tys: Vec<String> = outs.iter().map(|t| t.mlir()).collect();
+        let rt = if tys.len() > 1 {
+            format!("({})", tys.join(", "))
+        } else {
+            tys[0].clone()
+        };
+        (res, rt)
+    }
+
+    fn reduce(&mut self, i: usize, operands: &[Var], kinds: &[ReduceKind], axes: &[usize]) {
+        let n = operands.len();
+        let mut inits = Vec::new();
+        for (v, k) in operands.iter().zip(kinds) {
+            let d = self.g.ty(*v).dtype;
+            let lit = match (k, d) {
+                (ReduceKind::Sum, d) if d.is_complex() => scalar_lit(Scalar::Complex(0.0, 0.0), d),
+                (ReduceKind::Sum, d) if d.is_int() => "0".into(),
+                (ReduceKind::Sum, d) => float_lit(0.0, d),
+                (ReduceKind::Max, DType::I32) => i32::MIN.to_string(),
+                (ReduceKind::Max, DType::I64) => i64::MIN.to_string(),
+                (ReduceKind::Max, d) => float_lit(f64::NEG_INFINITY, d),
+                (ReduceKind::Min, DType::I32) => i32::MAX.to_string(),
+                (ReduceKind::Min, DType::I64) => i64::MAX.to_string(),
+                (ReduceKind::Min, d) => float_lit(f64::INFINITY, d),
+                (ReduceKind::All, _) => "true".into(),
+                (ReduceKind::Any, _) => "false".into(),
+            };
+            let name = self.fresh();
+            self.line(format!("{name} = stablehlo.constant dense<{lit}> : tensor<{}>", d.mlir()));
+            inits.push(name);
+        }
+        let (res, rt) = self.results(i);
+        let mut args: Vec<String> = operands.iter().map(|v| self.name(*v)).collect();
+        args.extend(inits.iter().cloned());
+        let mut tys: Vec<String> = operands.iter().map(|v| self.ty(*v)).collect();
+        let stys: Vec<String> = operands
+            .iter()
+            .map(|v| format!("tensor<{}>", self.g.ty(*v).dtype.mlir()))
+            .collect();
+        tys.extend(stys.iter().cloned());
+        self.line(format!("{res} = \"stablehlo.reduce\"({}) ({{", args.join(", ")));
+        let block_args: Vec<String> = (0..n)
+            .map(|j| format!("%a{j}: {}", stys[j]))
+            .chain((0..n).map(|j| format!("%b{j}: {}", stys[j])))
+            .collect();
+        self.line(format!("^bb0({}):", block_args.join(", ")));
+        for (j, k) in kinds.iter().enumerate() {
+            let op = match k {
+                ReduceKind::Sum => "add",
+                ReduceKind::Max => "maximum",
+                ReduceKind::Min => "minimum",
+                ReduceKind::All => "and",
+                ReduceKind::Any => "or",
+            };
+            let t = &stys[j];
+            self.line(format!("  %r{j} = \"stablehlo.{op}\"(%a{j}, %b{j}) : ({t}, {t}) -> {t}"));
+        }
+        let rets: Vec<String> = (0..n).map(|j| format!("%r{j}")).collect();
+        self.line(format!("  \"stablehlo.return\"({}) : ({}) -> ()", rets.join(", "), stys.join(", ")));
+        self.line(format!("}}) {{dimensions = {}}} : ({}) -> {rt}", arr(axes), tys.join(", ")));
+    }
+
+    fn sort(&mut self, i: usize, operands: &[Var], axis: usize, descending: bool) {
+        let (res, rt) = self.results(i);
+        let args: Vec<String> = operands.iter().map(|v| self.name(*v)).collect();
+        let tys: Vec<String> = operands.iter().map(|v| self.ty(*v)).collect();
+        let stys: Vec<String> = operands
+            .iter()
+            .map(|v| format!("tensor<{}>", self.g.ty(*v).dtype.mlir()))
+            .collect();
+        self.line(format!("{res} = \"stablehlo.sort\"({}) ({{", args.join(", ")));
+        let block_args: Vec<String> = (0..operands.len())
+            .flat_map(|j| [format!("%a{j}: {}", stys[j]), format!("%b{j}: {}", stys[j])])
+            .collect();
+        self.line(format!("^bb0({}):", block_args.join(", ")));
+        let key = self.g.ty(operands[0]).dtype;
+        let dir = if descending { "GT" } else { "LT" };
+        let ct = compare_type(key, true);
+        let t = &stys[0];
+        self.line(format!(
+            "  %c = \"stablehlo.compare\"(%a0, %b0) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type {ct}>}} : ({t}, {t}) -> tensor<i1>"
+        ));
+        self.line("  \"stablehlo.return\"(%c) : (tensor<i1>) -> ()".into());
+        self.line(format!(
+            "}}) {{dimension = {axis} : i64, is_stable = true}} : ({}) -> {rt}",
+            tys.join(", ")
+        ));
+    }
+}
+
+fn compare_type(d: DType, total_order: bool) -> &'static str {
+    match d {
+        DType::Bool => "UNSIGNED",
+        DType::I32 | DType::I64 => "SIGNED",
+        _ if total_order => "TOTALORDER",
+        _ => "FLOAT",
+    }
+}
+
+fn symbol(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .collect();
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("m_{s}")
+    } else {
+        s
+    }
+}
+
+/// Lowers a program to a StableHLO MLIR module.
+///
+/// ```
+/// use ultrasound_metrics::graph::{trace, TensorType};
+/// use ultrasound_metrics::DType;
+/// let p = trace("scale", &[TensorType::new(DType::F32, &[2, 3])], |x| Ok(vec![x[0].sum(&[0])])).unwrap();
+/// let text = ultrasound_metrics::lower::stablehlo::lower(&p);
+/// assert!(text.contains("func.func public @main(%arg0: tensor<2x3xf32>) -> (tensor<3xf32>)"));
+/// assert!(text.contains("\"stablehlo.reduce\""));
+/// ```
+pub fn lower(p: &Program) -> String {
+    let g = p.graph();
+    let mut l = Lowerer {
+        g,
+        out: String::new(),
+        tmp: 0,
+    };
+    let params: Vec<String> = g
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("%arg{i}: {}", t.mlir()))
+        .collect();
+    let outs: Vec<String> = p.outputs().iter().map(|t| t.mlir()).collect();
+    for i in 0..g.nodes.len() {
+        l.node(i);
+    }
+    let rets: Vec<String> = p.output_vars().iter().map(|v| l.name(*v)).collect();
+    let mut s = String::new();
+    let sig: Vec<String> = g.params.iter().map(|t| t.to_string()).collect();
+    let osig: Vec<String> = p.outputs().iter().map(|t| t.to_string()).collect();
+    let _ = writeln!(s, "// {}: ({}) -> ({})", p.name(), sig.join(", "), osig.join(", "));
+    let _ = writeln!(s, "// fingerprint {}", p.fingerprint());
+    let _ = writeln!(s, "module @{} {{", symbol(p.name()));
+    let _ = writeln!(
+        s,
+        "  func.func public @main({}) -> ({}) {{",
+        params.join(", "),
+        outs.join(", ")
+    );
+    s.push_str(&l.out);
+    let _ = writeln!(s, "    \"func.return\"({}) : ({}) -> ()", rets.join(", "), outs.join(", "));
+    s.push_str("  }\n}\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_literals_round_trip() {
+        assert_eq!(float_lit(1.0, DType::F64), "1.0e0");
+        assert_eq!(float_lit(0.1, DType::F64), "1.0e-1");
+        assert_eq!(float_lit(-2.5e-7, DType::F32), "-2.5e-7");
+        assert_eq!(float_lit(f64::INFINITY, DType::F32), "0x7F800000");
+        assert_eq!(float_lit(f64::NEG_INFINITY, DType::F64), "0xFFF0000000000000");
+        let x = 0.1f32;
+        let s = float_lit(x as f64, DType::F32);
+        assert_eq!(s.parse::<f32>().unwrap(), x);
+    }
+}

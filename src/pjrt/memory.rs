@@ -1,0 +1,241 @@
+//! Host memory helpers: the 64-byte aligned, immutable allocation used for zero-copy transfers,
+//! and the (only) reinterpretations between element slices and bytes.
+
+use std::alloc::Layout;
+use std::ptr::NonNull;
+
+use crate::dtype::{DType, Element};
+
+/// Views a slice of elements as its bytes (native endianness, dense, no padding).
+///
+/// Sound for every [`Element`]: the trait is sealed to `bool`, `i32`, `i64`, `f32`, `f64` and the
+/// two `#[repr(C)]` complex types, none of which has padding or uninitialised bytes.
+pub(crate) fn element_bytes<T: Element>(s: &[T]) -> &[u8] {
+    // SAFETY: see above; the byte slice covers exactly the elements' memory and borrows `s`.
+    unsafe { std::slice::from_raw_parts(s.as_ptr() as *const u8, std::mem::size_of_val(s)) }
+}
+
+/// Builds a `Vec<T>` from the bytes of `n` elements of `T`'s dtype, with a writer that fills a
+/// byte buffer of exactly `n * size_of::<T>()` bytes.
+///
+/// `bool` goes through a byte buffer (any non-zero byte is `true`), since not every byte is a
+/// valid `bool`; every other element type accepts any bit pattern and is written in place.
+pub(crate) fn vec_from_bytes<T: Element, E>(
+    n: usize,
+    fill: impl FnOnce(&mut [u8]) -> Result<(), E>,
+) -> Result<Vec<T>, E> {
+    if T::DTYPE == DType::Bool {
+        let mut bytes = vec![0u8; n];
+        fill(&mut bytes)?;
+        let bools: Vec<bool> = bytes.iter().map(|&b| b != 0).collect();
+        // `T` is `bool` here (the dtype tag is unique to it among the sealed element types).
+        let any: Box<dyn std::any::Any> = Box::new(bools);
+        return Ok(*any
+            .downcast::<Vec<T>>()
+            .expect("DType::Bool is only implemented by bool"));
+    }
+    let mut v = vec![T::default(); n];
+    // SAFETY: `T` is one of i32, i64, f32, f64, Complex32, Complex64: plain data for which every
+    // bit pattern is a valid value, without padding; the slice covers exactly `v`'s elements.
+    let bytes = unsafe {
+        std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u8, std::mem::size_of_val(&v[..]))
+    };
+    fill(bytes)?;
+    Ok(v)
+}
+
+/// An immutable, 64-byte aligned block of host memory holding the elements of one dtype, dense
+/// and row-major. Shared as an `Arc`, it can back a device buffer without a copy
+/// (`kImmutableZeroCopy`): the buffer keeps the `Arc` alive until it is dropped.
+///
+/// ```
+/// use ultrasound_metrics::pjrt::AlignedBytes;
+/// let a = AlignedBytes::from_slice(&[1.0f32, 2.0, 3.0]);
+/// assert_eq!(a.as_bytes().as_ptr() as usize % AlignedBytes::ALIGN, 0);
+/// assert_eq!(a.as_elements::<f32>(), Some(&[1.0f32, 2.0, 3.0][..]));
+/// ```
+pub struct AlignedBytes {
+    ptr: NonNull<u8>,
+    len: usize,
+    layout: Layout,
+    dtype: DType,
+}
+
+// SAFETY: `AlignedBytes` owns its allocation exclusively and never mutates it after
+// construction; sharing or sending it is like sharing a `Box<[u8]>`.
+unsafe impl Send for AlignedBytes {}
+// SAFETY: see above.
+unsafe impl Sync for AlignedBytes {}
+
+impl AlignedBytes {
+    /// The alignment of the memory, in bytes. PJRT's CPU plugin aliases host memory only when it
+    /// is aligned to this.
+    pub const ALIGN: usize = 64;
+
+    /// Allocates zeroed memory for `n` elements of `T` and writes the first `n` items of `items`
+    /// into it (missing items stay zero, which is a valid value of every element type).
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// let a = AlignedBytes::from_iter_exact(4, (0..4).map(|i| i as i64 * 10));
+    /// assert_eq!(a.as_elements::<i64>().unwrap(), &[0, 10, 20, 30]);
+    /// ```
+    pub fn from_iter_exact<T: Element>(n: usize, items: impl IntoIterator<Item = T>) -> Self {
+        let size = n
+            .checked_mul(std::mem::size_of::<T>())
+            .expect("allocation size overflows usize");
+        // Never allocate zero bytes (undefined for the global allocator).
+        let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN)
+            .expect("allocation size overflows isize");
+        // SAFETY: the layout has a non-zero size.
+        let raw = unsafe { std::alloc::alloc_zeroed(layout) };
+        let Some(ptr) = NonNull::new(raw) else {
+            std::alloc::handle_alloc_error(layout)
+        };
+        let typed = ptr.as_ptr() as *mut T;
+        for (i, item) in items.into_iter().take(n).enumerate() {
+            // SAFETY: `i < n`, the allocation holds `n` elements of `T` and is aligned to 64,
+            // which is a multiple of `T`'s alignment.
+            unsafe { typed.add(i).write(item) };
+        }
+        AlignedBytes {
+            ptr,
+            len: size,
+            layout,
+            dtype: T::DTYPE,
+        }
+    }
+
+    /// Copies a slice of elements into new aligned memory.
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// let a = AlignedBytes::from_slice(&[true, false]);
+    /// assert_eq!(a.len(), 2);
+    /// ```
+    pub fn from_slice<T: Element>(src: &[T]) -> Self {
+        let out = Self::from_iter_exact::<T>(src.len(), std::iter::empty());
+        // SAFETY: `out` was just allocated with room for exactly `src.len()` elements and is not
+        // shared yet; source and destination do not overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                src.as_ptr() as *const u8,
+                out.ptr.as_ptr(),
+                std::mem::size_of_val(src),
+            )
+        };
+        out
+    }
+
+    /// The bytes, dense and row-major.
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// assert_eq!(AlignedBytes::from_slice(&[1i32]).as_bytes(), &1i32.to_ne_bytes());
+    /// ```
+    pub fn as_bytes(&self) -> &[u8] {
+        // SAFETY: the allocation holds `len` initialised bytes and lives as long as `self`.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    /// The elements, if `T` is the dtype the memory was built with; `None` otherwise.
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// let a = AlignedBytes::from_slice(&[1.5f64]);
+    /// assert!(a.as_elements::<f32>().is_none());
+    /// assert_eq!(a.as_elements::<f64>(), Some(&[1.5][..]));
+    /// ```
+    pub fn as_elements<T: Element>(&self) -> Option<&[T]> {
+        if T::DTYPE != self.dtype {
+            return None;
+        }
+        let n = self.len / std::mem::size_of::<T>();
+        // SAFETY: the memory was written as `n` values of this very type (the dtype tag is unique
+        // per element type), is aligned to 64 and immutable while borrowed.
+        Some(unsafe { std::slice::from_raw_parts(self.ptr.as_ptr() as *const T, n) })
+    }
+
+    /// The element type.
+    ///
+    /// ```
+    /// use ultrasound_metrics::{pjrt::AlignedBytes, DType};
+    /// assert_eq!(AlignedBytes::from_slice(&[0i64]).dtype(), DType::I64);
+    /// ```
+    pub fn dtype(&self) -> DType {
+        self.dtype
+    }
+
+    /// The length in bytes.
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// assert_eq!(AlignedBytes::from_slice(&[0f32; 3]).len(), 12);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the memory holds no bytes.
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// assert!(AlignedBytes::from_slice::<f32>(&[]).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Drop for AlignedBytes {
+    fn drop(&mut self) {
+        // SAFETY: allocated in `from_iter_exact` with exactly this layout.
+        unsafe { std::alloc::dealloc(self.ptr.as_ptr(), self.layout) };
+    }
+}
+
+impl std::fmt::Debug for AlignedBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AlignedBytes")
+            .field("dtype", &self.dtype)
+            .field("len", &self.len)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_complex::Complex32;
+
+    #[test]
+    fn bytes_and_back() {
+        let v = [Complex32::new(1.0, 2.0), Complex32::new(-3.0, 4.5)];
+        let b = element_bytes(&v);
+        assert_eq!(b.len(), 16);
+        let back: Vec<Complex32> = vec_from_bytes::<_, ()>(2, |dst| {
+            dst.copy_from_slice(b);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(back, v);
+        let bools: Vec<bool> = vec_from_bytes::<_, ()>(3, |dst| {
+            dst.copy_from_slice(&[0, 1, 7]);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(bools, [false, true, true]);
+    }
+
+    #[test]
+    fn aligned() {
+        for n in [0usize, 1, 7, 1000] {
+            let a = AlignedBytes::from_iter_exact(n, (0..n).map(|i| i as f64));
+            assert_eq!(a.as_bytes().as_ptr() as usize % 64, 0);
+            assert_eq!(a.len(), 8 * n);
+            assert_eq!(a.as_elements::<f64>().unwrap().len(), n);
+        }
+        let short = AlignedBytes::from_iter_exact(3, [5i32]);
+        assert_eq!(short.as_elements::<i32>().unwrap(), &[5, 0, 0]);
+    }
+}

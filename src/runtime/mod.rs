@@ -1,0 +1,38 @@
+//! Stage 3 of the pipeline: **run**. PJRT devices, arrays on them, and the executable cache.
+//!
+//! - [`Device`]: one device of a PJRT plugin (`Device::cpu()` finds or installs the pinned CPU
+//!   plugin; `Device::from_plugin` takes any plugin, e.g. CUDA).
+//! - [`DeviceArray`]: a typed array on a device; [`Device::put`] copies an `ndarray` there,
+//!   [`Device::put_aligned`] hands over an [`AlignedArray`] without copying, and
+//!   [`DeviceArray::to_ndarray`] copies back.
+//! - The executable cache: each program is compiled once per (fingerprint, parameter types,
+//!   device, plugin version), kept in memory, and serialized to disk so that later processes
+//!   skip compilation ([`stats`], [`set_disk_cache`], [`disk_cache_dir`]).
+//!
+//! Environment: `UM_DISK_CACHE=0` switches the disk cache off; `UM_CACHE_DIR` moves the cache
+//! directory (executables and the installed plugin); the plugin variables are described in
+//! [`pjrt::plugin`](crate::pjrt::plugin).
+//!
+//! ```no_run
+//! # fn main() -> ultrasound_metrics::Result<()> {
+//! use ultrasound_metrics::runtime::Device;
+//! let dev = Device::cpu()?;
+//! let x = dev.put(&ndarray::array![[1.0f32, 2.0], [3.0, 4.0]])?;
+//! assert_eq!(x.to_ndarray()?, ndarray::array![[1.0, 2.0], [3.0, 4.0]]);
+//! # Ok(()) }
+//! ```
+
+mod array;
+mod cache;
+mod device;
+mod exec;
+
+pub use array::{AlignedArray, DeviceArray, RawBuffer, UntypedArray};
+pub use cache::{
+    clear_memory_cache, compiles_for_fingerprint, disk_cache_dir, disk_cache_enabled,
+    evict_from_memory, set_disk_cache, set_disk_cache_dir, stats, CacheStats,
+};
+pub use device::Device;
+#[allow(unused_imports)]
+pub(crate) use exec::execute;
+pub use exec::{execute_text, TextProgram};
