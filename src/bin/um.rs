@@ -172,13 +172,13 @@ fn demo(choice: BackendChoice) -> um::Result<()> {
     let metrics: Vec<(&str, Run)> = match &xd {
         Some(xd) => vec![
             ("CF", Box::new(|| um::coherence_factor(xd, CfParams::default())?.to_ndarray())),
-            ("GCF m0=1", Box::new(|| um::generalized_coherence_factor(xd, GcfParams::reference())?.to_ndarray())),
+            ("GCF m0=1", Box::new(|| um::generalized_coherence_factor(xd, GcfParams::default())?.to_ndarray())),
             ("PCF", Box::new(|| um::phase_coherence_factor(xd, PcfParams::default())?.to_ndarray())),
             ("SCF", Box::new(|| um::sign_coherence_factor(xd, ScfParams::default())?.to_ndarray())),
         ],
         None => vec![
             ("CF", Box::new(|| um::coherence_factor(x, CfParams::default()))),
-            ("GCF m0=1", Box::new(|| um::generalized_coherence_factor(x, GcfParams::reference()))),
+            ("GCF m0=1", Box::new(|| um::generalized_coherence_factor(x, GcfParams::default()))),
             ("PCF", Box::new(|| um::phase_coherence_factor(x, PcfParams::default()))),
             ("SCF", Box::new(|| um::sign_coherence_factor(x, ScfParams::default()))),
         ],

@@ -41,23 +41,18 @@ impl Default for CfParams {
 }
 
 /// Parameters of [`generalized_coherence_factor`].
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GcfParams {
     /// Half-width of the low-frequency band: spatial frequencies `−m0..=m0` count as coherent.
-    /// Must satisfy `m0 < M / 2` (the reference's rule). Default 0 (which equals the CF); the
-    /// reference's default is 1, which [`GcfParams::reference`] gives.
+    /// Must satisfy `m0 < M / 2` (the reference's rule). Default 1, as in the reference;
+    /// `m0 = 0` equals the power-based CF.
     pub m0: usize,
     /// The input has a leading frames axis.
     pub frames: bool,
 }
 
-impl GcfParams {
-    /// The reference's default, `m0 = 1`.
-    ///
-    /// ```
-    /// assert_eq!(ultrasound_metrics::metrics::GcfParams::reference().m0, 1);
-    /// ```
-    pub fn reference() -> Self {
+impl Default for GcfParams {
+    fn default() -> Self {
         GcfParams {
             m0: 1,
             frames: false,

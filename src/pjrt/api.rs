@@ -125,7 +125,8 @@ impl Api {
         // SAFETY: `raw` points at the plugin's static `PJRT_Api`, whose first field is always
         // `struct_size`.
         let struct_size = unsafe { std::ptr::addr_of!((*raw).struct_size).read() };
-        let needed = offset_of!(sys::PJRT_Api, pjrt_api_version) + size_of::<sys::PJRT_Api_Version>();
+        let needed =
+            offset_of!(sys::PJRT_Api, pjrt_api_version) + size_of::<sys::PJRT_Api_Version>();
         if struct_size < needed {
             return Err(fail(format!(
                 "the PJRT_Api table is too small ({struct_size} bytes) to hold a version"
@@ -145,11 +146,21 @@ impl Api {
         };
         // The error functions are used to report every failure; they must be there.
         for (offset, name) in [
-            (offset_of!(sys::PJRT_Api, PJRT_Error_Destroy), "PJRT_Error_Destroy"),
-            (offset_of!(sys::PJRT_Api, PJRT_Error_Message), "PJRT_Error_Message"),
-            (offset_of!(sys::PJRT_Api, PJRT_Error_GetCode), "PJRT_Error_GetCode"),
+            (
+                offset_of!(sys::PJRT_Api, PJRT_Error_Destroy),
+                "PJRT_Error_Destroy",
+            ),
+            (
+                offset_of!(sys::PJRT_Api, PJRT_Error_Message),
+                "PJRT_Error_Message",
+            ),
+            (
+                offset_of!(sys::PJRT_Api, PJRT_Error_GetCode),
+                "PJRT_Error_GetCode",
+            ),
         ] {
-            api.has_function(offset, name).map_err(|e| fail(e.to_string()))?;
+            api.has_function(offset, name)
+                .map_err(|e| fail(e.to_string()))?;
         }
         if api
             .has_function(
@@ -163,16 +174,15 @@ impl Api {
                 ..Default::default()
             };
             // SAFETY: `args` is a valid, fully initialised argument struct.
-            unsafe { pjrt_call!(&api, PJRT_Plugin_Initialize, &mut args) }.map_err(|e| {
-                fail(format!("PJRT_Plugin_Initialize failed: {e}"))
-            })?;
+            unsafe { pjrt_call!(&api, PJRT_Plugin_Initialize, &mut args) }
+                .map_err(|e| fail(format!("PJRT_Plugin_Initialize failed: {e}")))?;
         }
         Ok(api)
     }
 
     /// The plugin file this table was loaded from (canonical path).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let path = ultrasound_metrics::pjrt::plugin::ensure_cpu_plugin()?;
     /// let api = ultrasound_metrics::pjrt::Api::load(&path)?;
@@ -185,7 +195,7 @@ impl Api {
 
     /// The PJRT C API version the plugin reports, as `(major, minor)`.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let path = ultrasound_metrics::pjrt::plugin::ensure_cpu_plugin()?;
     /// let (major, minor) = ultrasound_metrics::pjrt::Api::load(&path)?.version();
@@ -327,14 +337,15 @@ impl Api {
             ..Default::default()
         };
         // SAFETY: `event` is live (caller's contract).
-        let awaited = unsafe { pjrt_call!(self, PJRT_Event_Await, &mut args) }.map_err(|e| match e {
-            Error::Pjrt { code, message, .. } => Error::Pjrt {
-                call,
-                code,
-                message,
-            },
-            other => other,
-        });
+        let awaited =
+            unsafe { pjrt_call!(self, PJRT_Event_Await, &mut args) }.map_err(|e| match e {
+                Error::Pjrt { code, message, .. } => Error::Pjrt {
+                    call,
+                    code,
+                    message,
+                },
+                other => other,
+            });
         // SAFETY: destroyed exactly once.
         unsafe { self.destroy_event(event) };
         awaited

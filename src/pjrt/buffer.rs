@@ -128,7 +128,7 @@ impl Buffer {
 
     /// The client the buffer belongs to.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -142,7 +142,7 @@ impl Buffer {
 
     /// The element type.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -156,7 +156,7 @@ impl Buffer {
 
     /// The dimensions (empty for a scalar).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -170,7 +170,7 @@ impl Buffer {
 
     /// The number of elements.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -184,7 +184,7 @@ impl Buffer {
 
     /// The ordinal of the device (index into [`Client::devices`]).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -197,7 +197,7 @@ impl Buffer {
 
     /// True for a buffer made by [`Client::buffer_from_aligned`], which keeps its host memory.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -210,7 +210,7 @@ impl Buffer {
 
     /// The size of the buffer in device memory, in bytes.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -224,14 +224,20 @@ impl Buffer {
             ..Default::default()
         };
         // SAFETY: live buffer.
-        unsafe { pjrt_call!(self.client.api(), PJRT_Buffer_OnDeviceSizeInBytes, &mut args) }?;
+        unsafe {
+            pjrt_call!(
+                self.client.api(),
+                PJRT_Buffer_OnDeviceSizeInBytes,
+                &mut args
+            )
+        }?;
         Ok(args.on_device_size_in_bytes)
     }
 
     /// The address of the buffer's device memory (`PJRT_Buffer_UnsafePointer`), for checking
     /// that a zero-copy buffer aliases its host memory. Never dereferenced by this crate.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use std::sync::Arc;
     /// use ultrasound_metrics::pjrt::{plugin, AlignedBytes, Api, Client};
@@ -255,7 +261,7 @@ impl Buffer {
     /// Copies the buffer to host memory, dense and row-major. `dst` must have exactly the
     /// buffer's host size (`element_count * dtype.size_bytes()`).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -307,7 +313,7 @@ impl Buffer {
 
     /// Copies the buffer to a new host vector of `T`, which must be the buffer's element type.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;

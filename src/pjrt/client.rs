@@ -45,7 +45,7 @@ unsafe impl Sync for DeviceInfo {}
 impl DeviceInfo {
     /// The device's global id (what a device assignment names).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -58,7 +58,7 @@ impl DeviceInfo {
 
     /// The device kind (`"cpu"`, `"NVIDIA H100 80GB HBM3"`, ...).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -71,7 +71,7 @@ impl DeviceInfo {
 
     /// The plugin's debug string for the device (`"TFRT_CPU_0"`, ...).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -148,7 +148,7 @@ impl Client {
     /// A failure is an [`Error::PluginLoad`] naming the plugin (for example "No visible GPU
     /// devices" from a CUDA plugin on a machine without a GPU).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client, NamedValue};
     /// let api = Api::load(&plugin::ensure_cpu_plugin()?)?;
@@ -239,7 +239,7 @@ impl Client {
 
     /// The plugin this client belongs to.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -252,7 +252,7 @@ impl Client {
 
     /// The platform name (`"cpu"`, `"cuda"`, ...).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -265,7 +265,7 @@ impl Client {
 
     /// The platform version string the plugin reports.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -279,7 +279,7 @@ impl Client {
     /// The addressable devices, in the plugin's order; an index into this list is a device
     /// *ordinal*.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -292,7 +292,7 @@ impl Client {
 
     /// True when both handles are the same client.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -327,7 +327,7 @@ impl Client {
     /// Parse errors come back as [`Error::Pjrt`] with code `UNKNOWN`; the entry function must be
     /// `func.func public @main` and all shapes static.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client, CompileOptions};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -367,7 +367,7 @@ impl Client {
 
     /// Loads an executable serialized with [`LoadedExecutable::serialize`] by the same plugin.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client, CompileOptions};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -386,7 +386,13 @@ impl Client {
             ..Default::default()
         };
         // SAFETY: `bytes` is alive for the call; the plugin validates its content.
-        unsafe { pjrt_call!(self.inner.api, PJRT_Executable_DeserializeAndLoad, &mut args) }?;
+        unsafe {
+            pjrt_call!(
+                self.inner.api,
+                PJRT_Executable_DeserializeAndLoad,
+                &mut args
+            )
+        }?;
         LoadedExecutable::adopt(
             self.clone(),
             args.loaded_executable,
@@ -399,7 +405,7 @@ impl Client {
     ///
     /// `data` must hold exactly `product(dims) * dtype.size_bytes()` bytes.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -436,7 +442,7 @@ impl Client {
     /// buffer keeps `data` alive until it is dropped. The CPU plugin aliases 64-byte aligned
     /// memory (which [`AlignedBytes`] is); other plugins may copy.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use std::sync::Arc;
     /// use ultrasound_metrics::pjrt::{plugin, AlignedBytes, Api, Client};
@@ -577,10 +583,7 @@ impl ClientInner {
         // SAFETY: as for the platform name.
         unsafe {
             pjrt_call!(self.api, PJRT_Client_PlatformVersion, &mut args)?;
-            Ok(copy_str(
-                args.platform_version,
-                args.platform_version_size,
-            ))
+            Ok(copy_str(args.platform_version, args.platform_version_size))
         }
     }
 

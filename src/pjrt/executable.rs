@@ -198,7 +198,13 @@ impl LoadedExecutable {
             ..Default::default()
         };
         // SAFETY: live loaded executable; the view is owned by us and destroyed by the guard.
-        unsafe { pjrt_call!(self.client.api(), PJRT_LoadedExecutable_GetExecutable, &mut args) }?;
+        unsafe {
+            pjrt_call!(
+                self.client.api(),
+                PJRT_LoadedExecutable_GetExecutable,
+                &mut args
+            )
+        }?;
         Ok(ExecutableView {
             client: &self.client,
             raw: args.executable,
@@ -207,7 +213,7 @@ impl LoadedExecutable {
 
     /// The client this executable is loaded on.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client, CompileOptions};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -221,7 +227,7 @@ impl LoadedExecutable {
 
     /// The number of outputs of one execution.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client, CompileOptions};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -238,7 +244,7 @@ impl LoadedExecutable {
     /// The ordinals of the devices the executable runs on (one, for the options this crate
     /// uses).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client, CompileOptions};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -279,7 +285,7 @@ impl LoadedExecutable {
     /// otherwise). The plugin checks only byte sizes and devices (`INVALID_ARGUMENT`), not
     /// element types: check them against the program's signature before calling.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::{pjrt::{plugin, Api, Client, CompileOptions}, DType};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
@@ -361,7 +367,7 @@ impl LoadedExecutable {
     /// Serializes the executable (`PJRT_Executable_Serialize`), for
     /// [`Client::deserialize_and_load`] by the same plugin version.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::pjrt::{plugin, Api, Client, CompileOptions};
     /// let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;

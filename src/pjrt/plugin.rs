@@ -185,7 +185,7 @@ pub fn find_cpu_plugin() -> Result<PathBuf> {
 /// into [`cpu_plugin_install_dir`] (printing one line to stderr), unless
 /// `UM_PJRT_NO_DOWNLOAD=1`, in which case the [`Error::PluginNotFound`] is returned.
 ///
-/// ```no_run
+/// ```
 /// # fn main() -> ultrasound_metrics::Result<()> {
 /// let so = ultrasound_metrics::pjrt::plugin::ensure_cpu_plugin()?;
 /// assert!(so.is_file());
@@ -338,12 +338,14 @@ pub fn install_from_wheel(wheel: &Path, dest_dir: &Path, expected_sha256: &str) 
             ),
         });
     }
-    std::fs::create_dir_all(dest_dir).map_err(|e| io(dest_dir, "cannot create the directory", e))?;
+    std::fs::create_dir_all(dest_dir)
+        .map_err(|e| io(dest_dir, "cannot create the directory", e))?;
     let file = File::open(wheel).map_err(|e| io(wheel, "cannot open the wheel", e))?;
-    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| Error::Io {
-        path: wheel.to_path_buf(),
-        problem: format!("not a readable wheel (zip): {e}"),
-    })?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| Error::Io {
+            path: wheel.to_path_buf(),
+            problem: format!("not a readable wheel (zip): {e}"),
+        })?;
     let mut entry = archive
         .by_name(CPU_PLUGIN_PATH_IN_WHEEL)
         .map_err(|e| Error::Io {
@@ -396,10 +398,12 @@ pub fn sha256_file(path: &Path) -> std::io::Result<String> {
 /// Lower-case hex of bytes.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// The version string of a plugin, for cache keys: [`CPU_PLUGIN_VERSION`] for the pinned CPU
@@ -430,7 +434,10 @@ pub fn plugin_version(path: &Path, platform_name: &str, platform_version: &str) 
         }
         Err(_) => {
             let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
-            format!("{platform_name}-{platform_version}-path{}", &hex(&digest)[..16])
+            format!(
+                "{platform_name}-{platform_version}-path{}",
+                &hex(&digest)[..16]
+            )
         }
     }
 }
@@ -468,10 +475,7 @@ pub(crate) fn temp_sibling(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(
-        ".{name}.tmp-{}-{nanos}-{n}",
-        std::process::id()
-    ))
+    path.with_file_name(format!(".{name}.tmp-{}-{nanos}-{n}", std::process::id()))
 }
 
 /// Writes a file atomically: into a temporary sibling, flushed to disk, then renamed over

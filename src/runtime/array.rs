@@ -24,7 +24,7 @@ pub struct RawBuffer {
 impl RawBuffer {
     /// The device the buffer lives on.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::array![1.0f32])?;
     /// assert_eq!(d.untyped().device().ordinal(), 0);
@@ -36,7 +36,7 @@ impl RawBuffer {
 
     /// The buffer's type.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::array![1.0f32])?;
     /// assert_eq!(d.untyped().tensor_type().to_string(), "f32[1]");
@@ -56,7 +56,7 @@ impl std::fmt::Debug for RawBuffer {
 /// An array of `T` with shape `D` on a [`Device`]. Immutable; clones are cheap and share the
 /// device buffer, which is freed when the last clone is dropped.
 ///
-/// ```no_run
+/// ```
 /// # fn main() -> ultrasound_metrics::Result<()> {
 /// use ndarray::array;
 /// use ultrasound_metrics::runtime::Device;
@@ -130,7 +130,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The untyped handle of this array (for tests and tools that run hand-written programs).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::runtime::{Device, DeviceArray};
     /// let d = Device::cpu()?.put(&ndarray::array![1.0f32])?;
@@ -145,7 +145,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// Types an untyped handle; see [`DeviceArray::untyped`].
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::runtime::{Device, DeviceArray};
     /// let d = Device::cpu()?.put(&ndarray::array![1.0f32])?;
@@ -159,7 +159,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// Copies the array back to the host.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::runtime::Device;
     /// let a = ndarray::Array::from_elem((2, 2), true);
@@ -179,7 +179,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The shape.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::Array2::<f32>::zeros((3, 4)))?;
     /// assert_eq!(d.shape(), &[3, 4]);
@@ -191,7 +191,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The shape as an `ndarray` dimension.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::Array2::<f32>::zeros((3, 4)))?;
     /// assert_eq!(d.raw_dim(), ndarray::Dim([3, 4]));
@@ -203,7 +203,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The element type (`T::DTYPE`).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::DType;
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::array![1i64])?;
@@ -216,7 +216,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The tensor type (`f32[3,4]`).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::Array2::<f32>::zeros((3, 4)))?;
     /// assert_eq!(d.tensor_type().to_string(), "f32[3,4]");
@@ -228,7 +228,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The device the array lives on.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::runtime::Device;
     /// let dev = Device::cpu()?;
@@ -241,7 +241,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The number of dimensions.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::arr0(1.0f64))?;
     /// assert_eq!(d.ndim(), 0);
@@ -253,7 +253,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// The number of elements.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::Array2::<f32>::zeros((3, 4)))?;
     /// assert_eq!(d.len(), 12);
@@ -265,7 +265,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// True when the array has no elements.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::Array2::<f32>::zeros((0, 4)))?;
     /// assert!(d.is_empty());
@@ -278,7 +278,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
     /// True when the device buffer aliases host memory given to
     /// [`Device::put_aligned`] (no copy was made).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::runtime::{AlignedArray, Device};
     /// let dev = Device::cpu()?;
@@ -291,7 +291,7 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
 
     /// Converts to a dynamic-rank array (shares the buffer).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::array![1.0f32, 2.0])?;
     /// assert_eq!(d.into_dyn().shape(), &[2]);
@@ -310,7 +310,7 @@ pub struct UntypedArray(pub(crate) Arc<RawBuffer>);
 impl UntypedArray {
     /// The tensor type.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::array![1.0f32])?;
     /// assert_eq!(d.untyped().tensor_type().to_string(), "f32[1]");
@@ -322,7 +322,7 @@ impl UntypedArray {
 
     /// The device.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let d = ultrasound_metrics::runtime::Device::cpu()?.put(&ndarray::array![1.0f32])?;
     /// assert_eq!(d.untyped().device(), d.device());

@@ -145,7 +145,7 @@ pub struct CacheStats {
 
 /// The executable cache's counters.
 ///
-/// ```no_run
+/// ```
 /// let s = ultrasound_metrics::runtime::stats();
 /// println!("{} compiled, {} memory hits, {} disk hits", s.compiles, s.memory_hits, s.disk_hits);
 /// ```
@@ -332,10 +332,9 @@ fn load_or_compile(
         }
     }
     let text = program.to_stablehlo();
-    let exe = device.client().compile(
-        &text,
-        &pjrt::CompileOptions::for_device(device.device_id()),
-    )?;
+    let exe = device
+        .client()
+        .compile(&text, &pjrt::CompileOptions::for_device(device.device_id()))?;
     COMPILES.fetch_add(1, Ordering::Relaxed);
     device.backend().compiles.fetch_add(1, Ordering::Relaxed);
     *PER_KEY

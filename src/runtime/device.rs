@@ -43,8 +43,11 @@ fn backend(path: &Path) -> Result<Arc<Backend>> {
     }
     let api = pjrt::Api::load(&canonical)?;
     let client = pjrt::Client::create(api, &[])?;
-    let plugin_version =
-        plugin::plugin_version(&canonical, client.platform_name(), client.platform_version());
+    let plugin_version = plugin::plugin_version(
+        &canonical,
+        client.platform_name(),
+        client.platform_version(),
+    );
     let b = Arc::new(Backend {
         client,
         plugin_path: canonical.clone(),
@@ -76,7 +79,7 @@ fn cpu_backend() -> Result<Arc<Backend>> {
 /// and kept for the life of the process; compiled executables are cached per device (see
 /// [`stats`](super::stats)).
 ///
-/// ```no_run
+/// ```
 /// # fn main() -> ultrasound_metrics::Result<()> {
 /// use ultrasound_metrics::runtime::Device;
 /// let dev = Device::cpu()?;
@@ -94,7 +97,7 @@ impl Device {
     /// [`ensure_cpu_plugin`](crate::pjrt::plugin::ensure_cpu_plugin) (the path is resolved once
     /// per process).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let dev = ultrasound_metrics::runtime::Device::cpu()?;
     /// assert_eq!((dev.platform(), dev.ordinal()), ("cpu", 0));
@@ -109,7 +112,7 @@ impl Device {
 
     /// All addressable devices of the CPU plugin (4 by default).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let devs = ultrasound_metrics::runtime::Device::cpu_devices()?;
     /// assert_eq!(devs.len(), 4);
@@ -134,7 +137,7 @@ impl Device {
     /// `xla_cuda_plugin.so`). Loading the plugin or creating its client may fail with
     /// [`Error::PluginLoad`]; an ordinal out of range is an [`Error::InvalidArgument`].
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::runtime::Device;
     /// let so = ultrasound_metrics::pjrt::plugin::ensure_cpu_plugin()?;
@@ -160,7 +163,7 @@ impl Device {
 
     /// All addressable devices of a PJRT plugin.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ultrasound_metrics::runtime::Device;
     /// let so = ultrasound_metrics::pjrt::plugin::ensure_cpu_plugin()?;
@@ -173,7 +176,7 @@ impl Device {
 
     /// The device's index among its plugin's addressable devices.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// assert_eq!(ultrasound_metrics::runtime::Device::cpu()?.ordinal(), 0);
     /// # Ok(()) }
@@ -184,7 +187,7 @@ impl Device {
 
     /// The platform name reported by the plugin (`"cpu"`, `"cuda"`, ...).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// assert_eq!(ultrasound_metrics::runtime::Device::cpu()?.platform(), "cpu");
     /// # Ok(()) }
@@ -195,7 +198,7 @@ impl Device {
 
     /// A human-readable description: the device, the plugin's names for it, and the plugin.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// println!("{}", ultrasound_metrics::runtime::Device::cpu()?.description());
     /// # Ok(()) }
@@ -218,7 +221,7 @@ impl Device {
     /// [`plugin_version`](crate::pjrt::plugin::plugin_version)): `"xla-cpu-pjrt-0.0.1"` for the
     /// pinned CPU plugin.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// println!("{}", ultrasound_metrics::runtime::Device::cpu()?.plugin_version());
     /// # Ok(()) }
@@ -229,7 +232,7 @@ impl Device {
 
     /// The plugin file (canonical path).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// assert!(ultrasound_metrics::runtime::Device::cpu()?.plugin_path().is_file());
     /// # Ok(()) }
@@ -241,7 +244,7 @@ impl Device {
     /// How many programs were compiled (not loaded from a cache) for this device's plugin
     /// client so far, all its devices together.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// let n = ultrasound_metrics::runtime::Device::cpu()?.compile_count();
     /// println!("{n} compilations so far");
@@ -267,7 +270,7 @@ impl Device {
     /// Copies an array to this device. Any memory layout is accepted (a non-contiguous or
     /// column-major array is made row-major contiguous first).
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ndarray::array;
     /// let dev = ultrasound_metrics::runtime::Device::cpu()?;
@@ -307,7 +310,7 @@ impl Device {
     /// Makes an array on this device from 64-byte aligned host memory without copying it (on
     /// the CPU plugin); the device array keeps the host memory alive. Other plugins copy.
     ///
-    /// ```no_run
+    /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
     /// use ndarray::array;
     /// use ultrasound_metrics::runtime::{AlignedArray, Device};
@@ -320,9 +323,9 @@ impl Device {
         &self,
         a: &AlignedArray<T, D>,
     ) -> Result<DeviceArray<T, D>> {
-        let buffer = self
-            .client()
-            .buffer_from_aligned(a.bytes().clone(), a.shape(), self.ordinal)?;
+        let buffer =
+            self.client()
+                .buffer_from_aligned(a.bytes().clone(), a.shape(), self.ordinal)?;
         let raw = RawBuffer {
             buffer,
             device: self.clone(),

@@ -197,7 +197,7 @@ impl Compilable for TextProgram {
 
 /// Runs a [`TextProgram`] through the same checks and executable cache as traced programs.
 ///
-/// ```no_run
+/// ```
 /// # fn main() -> ultrasound_metrics::Result<()> {
 /// use ultrasound_metrics::{graph::TensorType, runtime::{execute_text, Device, DeviceArray, TextProgram}, DType};
 /// let t = TensorType::new(DType::F32, &[2]);

@@ -13,7 +13,7 @@
 //! directory (executables and the installed plugin); the plugin variables are described in
 //! [`pjrt::plugin`](crate::pjrt::plugin).
 //!
-//! ```no_run
+//! ```
 //! # fn main() -> ultrasound_metrics::Result<()> {
 //! use ultrasound_metrics::runtime::Device;
 //! let dev = Device::cpu()?;
@@ -26,6 +26,7 @@ mod array;
 mod cache;
 mod device;
 mod exec;
+mod transfer;
 
 pub use array::{AlignedArray, DeviceArray, RawBuffer, UntypedArray};
 pub use cache::{
@@ -36,3 +37,4 @@ pub use device::Device;
 #[allow(unused_imports)]
 pub(crate) use exec::execute;
 pub use exec::{execute_text, TextProgram};
+pub use transfer::{get_host, put_host};

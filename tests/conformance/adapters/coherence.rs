@@ -46,8 +46,8 @@ fn coherence_factor(case: &Case, backend: &Backend) -> CallResult {
 fn generalized_coherence_factor(case: &Case, backend: &Backend) -> CallResult {
     // The crate's `GcfParams::default()` has m0 = 0; the reference's default is 1.
     let params = GcfParams {
-        m0: case.get_or("m0", GcfParams::reference().m0)?,
-        ..GcfParams::reference()
+        m0: case.get_or("m0", GcfParams::default().m0)?,
+        ..GcfParams::default()
     };
     on_array!(
         backend,
