@@ -97,7 +97,10 @@ impl Backend for Host {
                 Arg::Device(_) => Err(internal("host backend given a device array")),
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(host::eval(program, host_args)?.into_iter().map(Out::Host).collect())
+        Ok(host::eval(program, host_args)?
+            .into_iter()
+            .map(Out::Host)
+            .collect())
     }
 
     fn wrap<E: Element, D: Dimension>(out: Out) -> Result<Array<E, D>> {
@@ -105,7 +108,8 @@ impl Backend for Host {
             return Err(internal("host backend returned a device array"));
         };
         let got = t.dtype();
-        let a = E::from_host(t).ok_or_else(|| internal(&format!("result dtype {got}, wanted {}", E::DTYPE)))?;
+        let a = E::from_host(t)
+            .ok_or_else(|| internal(&format!("result dtype {got}, wanted {}", E::DTYPE)))?;
         a.into_dimensionality::<D>()
             .map_err(|e| internal(&format!("result rank: {e}")))
     }
