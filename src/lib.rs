@@ -28,6 +28,7 @@ pub mod backend;
 pub mod data;
 pub mod dtype;
 pub mod error;
+pub mod grad;
 pub mod graph;
 pub mod host;
 pub mod lower;

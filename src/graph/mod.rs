@@ -1,6 +1,7 @@
 //! Stage 1 of the pipeline: **trace**. A typed tensor graph ([`ir`]) recorded by metric code
 //! written with [`Tensor`] handles ([`trace`](mod@trace)), finished into an immutable [`Program`].
 
+pub mod autodiff;
 pub mod ir;
 pub mod trace;
 

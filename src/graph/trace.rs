@@ -24,6 +24,24 @@ struct Tracer {
     /// Common-subexpression table: an identical operation on identical operands is recorded
     /// once (so the host backend never computes a value twice, and graphs stay readable).
     memo: RefCell<HashMap<String, Vec<Var>>>,
+    /// Autodiff annotations of nodes (see [`AdMark`]); they do not change the computation.
+    marks: RefCell<HashMap<usize, AdMark>>,
+}
+
+/// An autodiff annotation of a traced value, read when a backward pass is built
+/// ([`crate::graph::autodiff`]). The annotated value is a fresh identity node, so other uses of
+/// the original value are unaffected.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum AdMark {
+    /// No gradient flows through this value (`stop_gradient`).
+    StopGradient,
+    /// Differentiating through this value is an error ([`Error::NotDifferentiable`]).
+    NotDifferentiable {
+        /// The metric or operation.
+        what: String,
+        /// Why, and what to use instead.
+        why: String,
+    },
 }
 
 /// A traced tensor: a handle to a value of the graph being recorded.
@@ -59,6 +77,104 @@ impl Tensor {
     /// Rank.
     pub fn rank(&self) -> usize {
         self.ty.rank()
+    }
+
+    /// The graph value this tensor refers to.
+    pub(crate) fn var(&self) -> Var {
+        self.var
+    }
+
+    /// True after a recording error (the error is returned by [`trace`]).
+    pub(crate) fn is_poisoned(&self) -> bool {
+        self.poisoned
+    }
+
+    /// True if both tensors belong to the same trace.
+    pub(crate) fn same_trace(&self, other: &Tensor) -> bool {
+        Rc::ptr_eq(&self.tracer, &other.tracer)
+    }
+
+    /// A handle to another value `var` of this tensor's graph.
+    pub(crate) fn at(&self, var: Var) -> Tensor {
+        let ty = self.tracer.graph.borrow().ty(var).clone();
+        Tensor {
+            tracer: self.tracer.clone(),
+            var,
+            ty,
+            poisoned: self.poisoned,
+        }
+    }
+
+    /// A copy of the nodes recorded so far.
+    pub(crate) fn nodes_snapshot(&self) -> Vec<Node> {
+        self.tracer.graph.borrow().nodes.clone()
+    }
+
+    /// The autodiff annotation of `node`, if any.
+    pub(crate) fn mark_of(&self, node: usize) -> Option<AdMark> {
+        self.tracer.marks.borrow().get(&node).cloned()
+    }
+
+    /// A fresh identity node (an element-type conversion to the same type), never shared by
+    /// common-subexpression elimination, carrying `mark`.
+    fn marked(&self, mark: AdMark) -> Tensor {
+        if self.poisoned {
+            return self.poison();
+        }
+        let r = self
+            .tracer
+            .graph
+            .borrow_mut()
+            .push(Op::Convert(self.var), Some(self.ty.clone()));
+        let t = self.wrap(r).remove(0);
+        if !t.poisoned {
+            self.tracer.marks.borrow_mut().insert(t.var.node, mark);
+        }
+        t
+    }
+
+    /// The same value, treated as a constant by differentiation: no gradient flows through it
+    /// (JAX's `stop_gradient`). Other uses of `self` are unaffected.
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{autodiff, trace, TensorType};
+    /// use ultrasound_metrics::DType;
+    /// // d/dx [x · stop_gradient(x)] = stop_gradient(x) = x (not 2x)
+    /// let p = trace("sg", &[TensorType::scalar(DType::F64)], |a| {
+    ///     let loss = &a[0] * &a[0].stop_gradient();
+    ///     autodiff::grad(&loss, &[&a[0]])
+    /// })?;
+    /// let x = ndarray::arr0(3.0).into_dyn();
+    /// let g = ultrasound_metrics::host::eval(&p, vec![x.into()])?;
+    /// let ultrasound_metrics::host::HostTensor::F64(g) = &g[0] else { unreachable!() };
+    /// assert_eq!(g[[]], 3.0);
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
+    pub fn stop_gradient(&self) -> Tensor {
+        self.marked(AdMark::StopGradient)
+    }
+
+    /// The same value, declared non-differentiable: building a gradient that flows through it
+    /// fails with [`Error::NotDifferentiable`] carrying `what` and `why`. Metrics whose value is
+    /// piecewise constant in their inputs (histogram counts, clipping masks) mark their result
+    /// so that a gradient request is an error rather than silent zeros. (Piecewise-constant
+    /// primitives such as `compare`, real `sign` or `floor` are detected without a mark; the mark
+    /// gives the error a precise message, and covers metrics with no such primitive.)
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{autodiff, trace, TensorType};
+    /// use ultrasound_metrics::{DType, Error};
+    /// let r = trace("nd", &[TensorType::new(DType::F64, &[4])], |a| {
+    ///     let count = a[0].sum_all().non_differentiable("my_count", "a count of samples");
+    ///     autodiff::grad(&count, &[&a[0]])
+    /// });
+    /// assert!(matches!(r, Err(Error::NotDifferentiable { .. })));
+    /// ```
+    pub fn non_differentiable(&self, what: &str, why: &str) -> Tensor {
+        self.marked(AdMark::NotDifferentiable {
+            what: what.to_string(),
+            why: why.to_string(),
+        })
     }
 
     fn poison(&self) -> Tensor {
@@ -513,6 +629,16 @@ impl Tensor {
         };
         self.op(&[self, &v], op, None)
     }
+    /// Pads with a traced rank-0 `value` of this tensor's dtype.
+    pub fn pad_value(&self, low: &[usize], high: &[usize], value: &Tensor) -> Tensor {
+        let op = Op::Pad {
+            operand: self.var,
+            value: value.var,
+            low: low.to_vec(),
+            high: high.to_vec(),
+        };
+        self.op(&[self, value], op, None)
+    }
     /// Concatenation along `axis`.
     pub fn concat(parts: &[&Tensor], axis: usize) -> Tensor {
         let op = Op::Concatenate(parts.iter().map(|t| t.var).collect(), axis);
@@ -702,6 +828,7 @@ pub fn trace(
         graph: RefCell::new(Graph::new()),
         error: RefCell::new(None),
         memo: RefCell::new(HashMap::new()),
+        marks: RefCell::new(HashMap::new()),
     });
     let args: Vec<Tensor> = params
         .iter()

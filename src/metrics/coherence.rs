@@ -97,7 +97,7 @@ impl Default for ScfParams {
 }
 
 /// The channel axis, after checking the rank: `(M, *img)` needs rank ≥ 2, `(F, M, *img)` ≥ 3.
-fn channel_axis(func: &'static str, shape: &[usize], frames: bool) -> Result<usize> {
+pub(crate) fn channel_axis(func: &'static str, shape: &[usize], frames: bool) -> Result<usize> {
     let (axis, min) = if frames { (1, 3) } else { (0, 2) };
     if shape.len() < min {
         let layout = if frames {
@@ -117,7 +117,7 @@ fn channel_axis(func: &'static str, shape: &[usize], frames: bool) -> Result<usi
     Ok(axis)
 }
 
-fn check_power(func: &'static str, power: f64) -> Result<()> {
+pub(crate) fn check_power(func: &'static str, power: f64) -> Result<()> {
     if power.is_nan() || power < 0.0 {
         return Err(Error::arg(
             func,
@@ -295,6 +295,11 @@ where
 
 /// The PCF graph: `|mean_m x/|x||^power` (with `x/|x| = 0` at 0).
 pub(crate) fn pcf_graph(x: &Tensor, axis: usize, power: f64) -> Tensor {
+    pcf_coherence(x, axis).powf(power)
+}
+
+/// The PCF before the exponent: `|mean_m x/|x||`.
+pub(crate) fn pcf_coherence(x: &Tensor, axis: usize) -> Tensor {
     let x = inexact(x);
     let m = x.shape()[axis] as f64;
     let u = x.sign(); // x/|x|, 0 where x = 0 (sign(x) for real input)
@@ -307,7 +312,7 @@ pub(crate) fn pcf_graph(x: &Tensor, axis: usize, power: f64) -> Tensor {
     } else {
         u.sum(&[axis]).abs() / m
     };
-    mean.powf(power)
+    mean
 }
 
 /// **Phase coherence factor**, as computed by the reference: the mean resultant length of the
@@ -346,11 +351,16 @@ where
 
 /// The SCF graph: `|1 − sqrt(max(1 − p², 0))|^power` with `p = mean_m sign(Re x)`.
 pub(crate) fn scf_graph(x: &Tensor, axis: usize, power: f64) -> Tensor {
+    scf_coherence(x, axis).powf(power)
+}
+
+/// The SCF before the exponent: `|1 − sqrt(max(1 − p², 0))|`.
+pub(crate) fn scf_coherence(x: &Tensor, axis: usize) -> Tensor {
     let x = inexact(x);
     let b = x.re().sign(); // +1, −1, or 0 for an exact zero (numpy's sign)
     let p = b.mean(&[axis]);
     let sigma = (1.0 - &p * &p).max(&p.scalar(0.0)).sqrt();
-    (1.0 - sigma).abs().powf(power)
+    (1.0 - sigma).abs()
 }
 
 /// **Sign coherence factor** (Camacho et al. 2009): agreement of the polarity of the real part

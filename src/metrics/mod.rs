@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod coherence;
+pub mod traced;
 
 pub use coherence::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,

@@ -1,0 +1,178 @@
+//! Traced (tensor-level) versions of the metrics, for composing objectives.
+//!
+//! Each function takes a traced [`Tensor`] (inside [`trace`](crate::graph::trace()) or an
+//! [`Objective`](crate::grad::Objective)), validates it like the array-level metric, and records
+//! the metric's graph — the very graph the array-level function runs (one definition per
+//! metric). Compose them with [`Tensor`] operations into a scalar objective and differentiate it
+//! with [`grad`](crate::grad).
+//!
+//! ```
+//! use ultrasound_metrics::graph::{trace, TensorType};
+//! use ultrasound_metrics::metrics::{traced, CfParams, GcfParams};
+//! use ultrasound_metrics::DType;
+//! // the mean of CF + GCF over the image, as one graph
+//! let p = trace("cf_plus_gcf", &[TensorType::new(DType::C64, &[16, 8, 8])], |a| {
+//!     let cf = traced::coherence_factor(&a[0], CfParams::default())?;
+//!     let gcf = traced::generalized_coherence_factor(&a[0], GcfParams::default())?;
+//!     Ok(vec![(cf + gcf).mean_all()])
+//! })?;
+//! assert_eq!(p.outputs()[0].to_string(), "f32[]");
+//! # Ok::<(), ultrasound_metrics::Error>(())
+//! ```
+
+use super::coherence::{
+    cf_graph, channel_axis, check_power, gcf_graph, pcf_coherence, pcf_graph, scf_coherence,
+    scf_graph, CfParams, GcfParams, PcfParams, ScfParams,
+};
+use crate::error::{Error, Result};
+use crate::graph::Tensor;
+
+/// Traced [`coherence_factor`](crate::coherence_factor): `(M, *img)` (or `(F, M, *img)` with
+/// `frames`) → `img` (or `(F, *img)`), same formula, errors and dtype rules.
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, CfParams}};
+/// let obj = Objective::new("mean_cf", |a| Ok(traced::coherence_factor(&a[0], CfParams::default())?.mean_all()));
+/// let x = ndarray::Array3::<f64>::from_shape_fn((4, 2, 2), |(m, i, j)| (m + i + 2 * j) as f64 - 2.5);
+/// let g = obj.grad(&x, &[])?;
+/// assert_eq!(g.dim(), (4, 2, 2));
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn coherence_factor(channel_images: &Tensor, params: CfParams) -> Result<Tensor> {
+    let axis = channel_axis("coherence_factor", channel_images.shape(), params.frames)?;
+    Ok(cf_graph(channel_images, axis, params.power_based))
+}
+
+/// Traced [`generalized_coherence_factor`](crate::generalized_coherence_factor) (same checks:
+/// rank, `m0 < M/2`).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, GcfParams}};
+/// let obj = Objective::new("mean_gcf", |a| {
+///     Ok(traced::generalized_coherence_factor(&a[0], GcfParams::default())?.mean_all())
+/// });
+/// let x = ndarray::Array2::<f64>::from_shape_fn((8, 3), |(m, j)| ((m * 5 + j * 3) % 7) as f64 - 3.0);
+/// assert_eq!(obj.grad(&x, &[])?.dim(), (8, 3));
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn generalized_coherence_factor(channel_images: &Tensor, params: GcfParams) -> Result<Tensor> {
+    const F: &str = "generalized_coherence_factor";
+    let axis = channel_axis(F, channel_images.shape(), params.frames)?;
+    let m = channel_images.shape()[axis];
+    if params.m0 >= m / 2 {
+        return Err(Error::arg(
+            F,
+            "m0",
+            format!("m0 ({}) must be < num_elements/2 ({})", params.m0, m / 2),
+        ));
+    }
+    Ok(gcf_graph(channel_images, axis, params.m0))
+}
+
+/// Traced [`phase_coherence_factor`](crate::phase_coherence_factor). Differentiable for
+/// complex data (through the phasors `x/|x|`); for real data it depends on `sign(x)` only, and a
+/// gradient request fails with [`Error::NotDifferentiable`].
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, PcfParams}};
+/// use num_complex::Complex64;
+/// let obj = Objective::new("mean_pcf", |a| Ok(traced::phase_coherence_factor(&a[0], PcfParams::default())?.mean_all()));
+/// let x = ndarray::Array2::from_shape_fn((6, 2), |(m, j)| Complex64::from_polar(1.0 + j as f64, 0.3 * m as f64));
+/// assert_eq!(obj.grad(&x, &[])?.dim(), (6, 2));
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn phase_coherence_factor(channel_images: &Tensor, params: PcfParams) -> Result<Tensor> {
+    const F: &str = "phase_coherence_factor";
+    let axis = channel_axis(F, channel_images.shape(), params.frames)?;
+    check_power(F, params.power)?;
+    Ok(pcf_graph(channel_images, axis, params.power))
+}
+
+/// Traced [`sign_coherence_factor`](crate::sign_coherence_factor). It depends on the data only
+/// through `sign(Re x)`: its gradient w.r.t. the data is zero almost everywhere, and a gradient
+/// request fails with [`Error::NotDifferentiable`] (it is differentiable w.r.t. `power`, see
+/// [`sign_coherence_factor_pow`]).
+///
+/// ```
+/// use ultrasound_metrics::graph::{trace, TensorType};
+/// use ultrasound_metrics::metrics::{traced, ScfParams};
+/// use ultrasound_metrics::DType;
+/// let p = trace("scf", &[TensorType::new(DType::F32, &[8, 4])], |a| {
+///     Ok(vec![traced::sign_coherence_factor(&a[0], ScfParams::default())?])
+/// })?;
+/// assert_eq!(p.outputs()[0].to_string(), "f32[4]");
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn sign_coherence_factor(channel_images: &Tensor, params: ScfParams) -> Result<Tensor> {
+    const F: &str = "sign_coherence_factor";
+    let axis = channel_axis(F, channel_images.shape(), params.frames)?;
+    check_power(F, params.power)?;
+    Ok(scf_graph(channel_images, axis, params.power))
+}
+
+/// The traced exponent: a real rank-0 tensor, cast to `like`'s real dtype and broadcast.
+fn exponent(func: &'static str, like: &Tensor, power: &Tensor) -> Result<Tensor> {
+    if power.rank() != 0 || !power.dtype().is_real_float() {
+        return Err(Error::arg(
+            func,
+            "power",
+            format!("must be a real scalar tensor, got {}", power.ty()),
+        ));
+    }
+    Ok(power.cast(like.dtype()))
+}
+
+/// [`phase_coherence_factor`] with a **traced exponent** `power` (a real rank-0 tensor), so
+/// that objectives can be differentiated with respect to it:
+/// `∂PCF/∂power = ln(c)·c^power` with `c` the coherence (read as 0 where `c = 0`).
+/// `params.power` is ignored; a negative traced power is not checked (it is data).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, PcfParams}};
+/// use num_complex::Complex64;
+/// // d/dp mean(PCF^p) at p = 1
+/// let obj = Objective::new("pcf_vs_power", |a| {
+///     Ok(traced::phase_coherence_factor_pow(&a[1], &a[0], PcfParams::default())?.mean_all())
+/// });
+/// let x = ndarray::Array2::from_shape_fn((6, 2), |(m, j)| Complex64::from_polar(1.0, 0.2 * (m * (j + 1)) as f64));
+/// let dp = obj.grad(&ndarray::arr0(1.0), &[&x])?;
+/// assert!(dp.into_scalar() < 0.0); // coherence < 1: a larger exponent lowers it
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn phase_coherence_factor_pow(
+    channel_images: &Tensor,
+    power: &Tensor,
+    params: PcfParams,
+) -> Result<Tensor> {
+    const F: &str = "phase_coherence_factor";
+    let axis = channel_axis(F, channel_images.shape(), params.frames)?;
+    let c = pcf_coherence(channel_images, axis);
+    let p = exponent(F, &c, power)?;
+    Ok(c.pow(&p))
+}
+
+/// [`sign_coherence_factor`] with a **traced exponent** `power` (a real rank-0 tensor),
+/// differentiable with respect to it (not with respect to the data). See
+/// [`phase_coherence_factor_pow`].
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, ScfParams}};
+/// let obj = Objective::new("scf_vs_power", |a| {
+///     Ok(traced::sign_coherence_factor_pow(&a[1], &a[0], ScfParams::default())?.mean_all())
+/// });
+/// let x = ndarray::array![[1.0, 1.0], [1.0, -1.0], [1.0, 1.0]];
+/// let dp = obj.grad(&ndarray::arr0(2.0), &[&x])?;
+/// assert!(dp.into_scalar() <= 0.0);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn sign_coherence_factor_pow(
+    channel_images: &Tensor,
+    power: &Tensor,
+    params: ScfParams,
+) -> Result<Tensor> {
+    const F: &str = "sign_coherence_factor";
+    let axis = channel_axis(F, channel_images.shape(), params.frames)?;
+    let c = scf_coherence(channel_images, axis);
+    let p = exponent(F, &c, power)?;
+    Ok(c.pow(&p))
+}
