@@ -376,7 +376,8 @@ fn plan(c: &Case) -> Result<Plan, String> {
 
 fn check(c: &Case, got: &Got) -> Result<(), String> {
     let (rv, av) = c.tol_value;
-    if !((got.0 - c.value).abs() <= av + rv * c.value.abs()) {
+    let within = |d: f64, lim: f64| d <= lim; // false for NaN
+    if !within((got.0 - c.value).abs(), av + rv * c.value.abs()) {
         return Err(format!(
             "value {} vs expected {} (rtol {rv}, atol {av})",
             got.0, c.value
@@ -395,7 +396,7 @@ fn check(c: &Case, got: &Got) -> Result<(), String> {
     for (i, (g, e)) in got.1.iter().zip(&exp).enumerate() {
         let d = ((g.0 - e.0).powi(2) + (g.1 - e.1).powi(2)).sqrt();
         let lim = ag + rg * (e.0 * e.0 + e.1 * e.1).sqrt();
-        if !(d <= lim) {
+        if !within(d, lim) {
             let excess = if d.is_nan() {
                 f64::INFINITY
             } else {

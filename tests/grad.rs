@@ -685,7 +685,8 @@ fn every_rule_lowers_and_matches_on_pjrt() {
             Tensor::concat(
                 &[
                     &r.slice(&[0, 1], &[4, 6], &[1, 2]),
-                    &r.pad(&[0, 0], &[0, 3], 1.0).slice_axis(1, 6, 9),
+                    &r.pad_value(&[0, 0], &[0, 3], &r.max_over(&[0, 1]))
+                        .slice_axis(1, 5, 8),
                 ],
                 1,
             ),

@@ -303,7 +303,7 @@ pub(crate) fn pcf_coherence(x: &Tensor, axis: usize) -> Tensor {
     let x = inexact(x);
     let m = x.shape()[axis] as f64;
     let u = x.sign(); // x/|x|, 0 where x = 0 (sign(x) for real input)
-    let mean = if u.dtype().is_complex() {
+    if u.dtype().is_complex() {
         let s = Tensor::reduce_many(
             &[(&u.re(), ReduceKind::Sum), (&u.im(), ReduceKind::Sum)],
             &[axis],
@@ -311,8 +311,7 @@ pub(crate) fn pcf_coherence(x: &Tensor, axis: usize) -> Tensor {
         modulus2(&s[0], Some(&s[1])).sqrt() / m
     } else {
         u.sum(&[axis]).abs() / m
-    };
-    mean
+    }
 }
 
 /// **Phase coherence factor**, as computed by the reference: the mean resultant length of the
