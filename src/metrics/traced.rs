@@ -4,7 +4,8 @@
 //! [`Objective`](crate::grad::Objective)), validates it like the array-level metric, and records
 //! the metric's graph — the very graph the array-level function runs (one definition per
 //! metric). Compose them with [`Tensor`] operations into a scalar objective and differentiate it
-//! with [`grad`](crate::grad).
+//! with [`grad`](crate::grad). [`gcnr_smooth`] is a differentiable surrogate of the (piecewise
+//! constant) histogram gCNR.
 //!
 //! ```
 //! use ultrasound_metrics::graph::{trace, TensorType};
@@ -175,4 +176,138 @@ pub fn sign_coherence_factor_pow(
     let c = scf_coherence(channel_images, axis);
     let p = exponent(F, &c, power)?;
     Ok(c.pow(&p))
+}
+
+/// Parameters of [`gcnr_smooth`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GcnrSmoothParams {
+    /// Kernel bandwidth (in the values' units) used for both regions; `None` (default): per
+    /// region, Silverman's normal-reference rule `h = 1.06·σ·N^(−1/5)` (σ the region's standard
+    /// deviation), floored at `10⁻³` of the pooled value range.
+    pub bandwidth: Option<f64>,
+    /// Number of quadrature points of the overlap integral (≥ 2; default 256), spread evenly
+    /// over `[min − 4h, max + 4h]` of the pooled values.
+    pub grid: usize,
+}
+
+impl Default for GcnrSmoothParams {
+    fn default() -> Self {
+        GcnrSmoothParams {
+            bandwidth: None,
+            grid: 256,
+        }
+    }
+}
+
+/// A **smooth surrogate of the gCNR** for gradient-based optimisation: one minus the overlap of
+/// Gaussian kernel-density estimates of the two regions' values,
+///
+/// `gCNR_smooth = 1 − Σ_j min(p_in(t_j), p_out(t_j))`, `p(t_j) ∝ Σ_i exp(−(t_j − v_i)²/(2h²))`
+/// normalised to `Σ_j p(t_j) = 1`,
+///
+/// i.e. `1 − ∫ min(p_in, p_out)` for Gaussian kernel-density estimates `p`, discretised on
+/// [`grid`](GcnrSmoothParams::grid) evenly spaced points `t_j` (a kernel-smoothed histogram with
+/// a fine grid), with the bandwidth `h` of [`GcnrSmoothParams::bandwidth`]. Like the gCNR (Rodriguez-Molares et al., IEEE IUS 2018) it is
+/// 0 for identical and close to 1 for disjoint distributions, but it is differentiable in the
+/// values almost everywhere (the histogram gCNR is piecewise constant, and
+/// `Error::NotDifferentiable` under [`grad`](crate::grad)). It estimates the population gCNR;
+/// it does not reproduce the histogram value. Complex values are taken by their real part, as
+/// the gCNR does (pass `|x|` for amplitudes). Each region is flattened. `O(N·grid)` work.
+///
+/// The gradient is the exact gradient of the computed value, including the dependence of the
+/// automatic bandwidth and of the quadrature grid on the values.
+///
+/// Errors: an empty region; `grid < 2`; a bandwidth that is not positive and finite.
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::traced};
+/// // push the inside values away from the outside distribution
+/// let obj = Objective::new("gcnr_smooth", |a| traced::gcnr_smooth(&a[0], &a[1], Default::default()));
+/// let inside = ndarray::Array1::from_shape_fn(50, |i| (i as f64 * 0.37).sin());
+/// let outside = ndarray::Array1::from_shape_fn(60, |i| 0.5 + (i as f64 * 0.91).cos());
+/// let (g, d) = obj.value_and_grad(&inside, &[&outside])?;
+/// assert!(g > 0.0 && g < 1.0);
+/// assert_eq!(d.len(), 50);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn gcnr_smooth(
+    values_inside: &Tensor,
+    values_outside: &Tensor,
+    params: GcnrSmoothParams,
+) -> Result<Tensor> {
+    const F: &str = "gcnr_smooth";
+    let region = |x: &Tensor, arg: &'static str| -> Result<Tensor> {
+        let n = x.ty().num_elements();
+        if n == 0 {
+            return Err(Error::arg(
+                F,
+                arg,
+                "is empty: both regions must contain values",
+            ));
+        }
+        let x = super::inexact(x);
+        let x = if x.dtype().is_complex() { x.re() } else { x };
+        Ok(x.reshape(&[n]))
+    };
+    let xi = region(values_inside, "values_inside")?;
+    let xo = region(values_outside, "values_outside")?;
+    if xi.dtype() != xo.dtype() {
+        return Err(Error::arg(
+            F,
+            "values_outside",
+            format!(
+                "dtype {} differs from values_inside's {}",
+                xo.dtype(),
+                xi.dtype()
+            ),
+        ));
+    }
+    if params.grid < 2 {
+        return Err(Error::arg(
+            F,
+            "grid",
+            format!("must be ≥ 2, got {}", params.grid),
+        ));
+    }
+    if let Some(h) = params.bandwidth {
+        if !(h.is_finite() && h > 0.0) {
+            return Err(Error::arg(
+                F,
+                "bandwidth",
+                format!("must be positive and finite, got {h}"),
+            ));
+        }
+    }
+    // the grid and the bandwidths follow the data; the gradient is that of the computed value
+    let (si, so) = (xi.clone(), xo.clone());
+    let lo = si.min_over(&[0]).min(&so.min_over(&[0]));
+    let hi = si.max_over(&[0]).max(&so.max_over(&[0]));
+    let floor = (&hi - &lo) * 1e-3 + 1e-12;
+    let bandwidth = |s: &Tensor| -> Tensor {
+        match params.bandwidth {
+            Some(h) => s.scalar(h),
+            None => {
+                let n = s.shape()[0] as f64;
+                let mean = s.mean_all();
+                let var = (s - &mean).abs2().mean_all();
+                (var.sqrt() * (1.06 * n.powf(-0.2))).max(&floor)
+            }
+        }
+    };
+    let (hi_bw, ho_bw) = (bandwidth(&si), bandwidth(&so));
+    let pad = hi_bw.max(&ho_bw) * 4.0;
+    let (start, stop) = (&lo - &pad, &hi + &pad);
+    let g = params.grid;
+    let dt = (&stop - &start) / (g - 1) as f64;
+    let t = xi.iota(crate::graph::TensorType::new(xi.dtype(), &[g, 1]), 0) * &dt + &start;
+    // kernel weights of each grid point, normalised to sum 1 over the grid (the discrete
+    // density): identical regions give exactly 0, disjoint ones 1
+    let density = |x: &Tensor, h: &Tensor| -> Tensor {
+        let n = x.shape()[0];
+        let u = (&t - &x.reshape(&[1, n])) / h;
+        let p = (&u * &u * -0.5).exp().sum(&[1]);
+        &p / &p.sum_all()
+    };
+    let overlap = density(&xi, &hi_bw).min(&density(&xo, &ho_bw)).sum(&[0]);
+    Ok(1.0 - overlap)
 }
