@@ -8,16 +8,17 @@
 //!
 //! Masks are graphs of the axis arrays: host axes give an `ndarray` mask, device axes a device
 //! mask on the same device. Arithmetic runs in the axes' precision (`f32` axes: the position and
-//! size are rounded to `f32`, as numpy does with Python floats).
+//! size are rounded to `f32`, as numpy does with Python floats); integer axes are computed in
+//! `f64`. Both axes have one element type.
 
 use ndarray::{Ix1, Ix2, IxDyn};
 
 use crate::backend::{Arg, ArrayArg, ArrayOf};
-use crate::dtype::{DType, RealElement};
+use crate::dtype::{DType, Element, Numeric};
 use crate::error::{Error, Result};
 use crate::graph::Tensor;
 use crate::host::HostTensor;
-use crate::metrics::map2;
+use crate::metrics::{inexact, map2};
 use crate::runtime::DeviceArray;
 
 type MaskOf<X> = ArrayOf<X, bool, Ix2>;
@@ -89,6 +90,15 @@ impl From<(f64, f64)> for MaskSize {
 }
 
 fn check_axes<X: ArrayArg>(func: &'static str, x_axis: &X, z_axis: &X) -> Result<()> {
+    let d = X::Elem::DTYPE;
+    if d.is_complex() {
+        return Err(Error::UnsupportedDtype {
+            func,
+            arg: "x_axis",
+            got: d,
+            expected: "a real dtype (float32, float64, int32 or int64)",
+        });
+    }
     for (arg, a) in [
         ("x_axis", x_axis.shape_slice()),
         ("z_axis", z_axis.shape_slice()),
@@ -104,8 +114,10 @@ fn check_axes<X: ArrayArg>(func: &'static str, x_axis: &X, z_axis: &X) -> Result
     Ok(())
 }
 
-/// The `(Nz, Nx)` grids `X` (lateral) and `Z` (axial) of two 1-D axes.
+/// The `(Nz, Nx)` grids `X` (lateral) and `Z` (axial) of two 1-D axes (integer axes in `f64`,
+/// as numpy computes `int_axis - float`).
 fn grids(x: &Tensor, z: &Tensor) -> (Tensor, Tensor) {
+    let (x, z) = (inexact(x), inexact(z));
     let (nx, nz) = (x.shape()[0], z.shape()[0]);
     let shape = [nz, nx];
     (
@@ -157,7 +169,7 @@ pub fn create_circular_mask<X>(
 ) -> Result<MaskOf<X>>
 where
     X: ArrayArg,
-    X::Elem: RealElement,
+    X::Elem: Numeric,
 {
     const F: &str = "create_circular_mask";
     check_axes(F, x_axis, z_axis)?;
@@ -190,7 +202,7 @@ pub fn create_rectangular_mask<X>(
 ) -> Result<MaskOf<X>>
 where
     X: ArrayArg,
-    X::Elem: RealElement,
+    X::Elem: Numeric,
 {
     const F: &str = "create_rectangular_mask";
     check_axes(F, x_axis, z_axis)?;
@@ -205,7 +217,7 @@ fn rectangle<X>(
 ) -> Result<MaskOf<X>>
 where
     X: ArrayArg,
-    X::Elem: RealElement,
+    X::Elem: Numeric,
 {
     // the reference adds the sizes in Python floats (f64) and compares in the axes' dtype
     let (bx, bz) = ((x0, x0 + w), (z0, z0 + h));
@@ -251,7 +263,7 @@ pub fn build_mask<X>(
 ) -> Result<MaskOf<X>>
 where
     X: ArrayArg,
-    X::Elem: RealElement,
+    X::Elem: Numeric,
 {
     const F: &str = "build_mask";
     check_axes(F, x_axis, z_axis)?;

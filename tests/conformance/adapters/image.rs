@@ -126,7 +126,21 @@ fn tenengrad(case: &Case, backend: &Backend) -> CallResult {
 }
 
 /// `(x, z)` from a Python tuple of two numbers (ints or floats: the masks are not type-checked).
+/// The reference only indexes positions, so a 2-list works there too and maps to the same pair.
 fn pair(case: &Case, name: &str) -> Result<(f64, f64), CallError> {
+    if let Some(Input::List(items)) = case.input(name) {
+        if let [Input::Int(_) | Input::Float(_), Input::Int(_) | Input::Float(_)] = items.as_slice()
+        {
+            let v: Vec<Number> = case.get(name)?;
+            return Ok((v[0].0, v[1].0));
+        }
+    }
+    let (a, b): (Number, Number) = case.get(name)?;
+    Ok((a.0, b.0))
+}
+
+/// Like [`pair`], but a list is rejected: `build_mask` accepts only a tuple `dimension`.
+fn tuple_pair(case: &Case, name: &str) -> Result<(f64, f64), CallError> {
     let (a, b): (Number, Number) = case.get(name)?;
     Ok((a.0, b.0))
 }
@@ -139,7 +153,7 @@ fn mask_size(case: &Case) -> Result<MaskSize, CallError> {
             let d: Number = case.get("dimension")?;
             Ok(MaskSize::Scalar(d.0))
         }
-        _ => pair(case, "dimension").map(MaskSize::from),
+        _ => tuple_pair(case, "dimension").map(MaskSize::from),
     }
 }
 
