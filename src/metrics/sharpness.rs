@@ -34,7 +34,16 @@ impl Default for TenengradParams {
     }
 }
 
-/// The Sobel kernel `[[1, 0, −1], [2, 0, −2], [1, 0, −1]]`, the default of [`tenengrad`].
+/// The Sobel kernel `[[1, 0, −1], [2, 0, −2], [1, 0, −1]]`, the default of [`tenengrad`]: the
+/// derivative along axis 1 (columns), smoothed along axis 0. Its transpose differentiates along
+/// axis 0.
+///
+/// ```
+/// use ultrasound_metrics::metrics::sharpness::default_sobel_kernel;
+/// let k = default_sobel_kernel();
+/// assert_eq!(k.sum(), 0.0);
+/// assert_eq!(k.row(1).to_vec(), vec![2.0, 0.0, -2.0]);
+/// ```
 pub fn default_sobel_kernel() -> Array2<f64> {
     array![[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]]
 }
@@ -172,8 +181,9 @@ pub(crate) fn statistic_graph(mag: &Tensor, roi: Option<&Tensor>, normalize: boo
 /// * otherwise [`TenengradOutput::Map`], the `(H, W)` map, or with a `roi`
 ///   [`TenengradOutput::Values`], the ROI's magnitudes in row-major order.
 ///
-/// Units: image units (× kernel gain). Note: the classic Tenengrad (Krotkov 1987) is
-/// `Σ (Gx² + Gy²)`; the reference (and this function) uses `|Gx|` only. Zero padding makes the
+/// Units: image units (× kernel gain). Note: the classic Tenengrad (Tenenbaum 1970; Krotkov,
+/// "Focusing", IJCV 1987) is `Σ (Gx² + Gy²)`, usually thresholded; the reference (and this
+/// function) uses `|Gx|` only (spec bug list #10). Zero padding makes the
 /// border respond even on a constant image.
 ///
 /// Types: float and complex images give magnitudes in the real counterpart dtype; integer
