@@ -346,7 +346,25 @@ fn plan(c: &Case) -> Result<Plan, String> {
             };
             Box::new(move |x| traced::sign_coherence_factor(x, p))
         }
-        "contrast" | "compute_cnr" | "tenengrad" => {
+        "tenengrad" => {
+            let p = um::metrics::TenengradParams {
+                reduce_sum: pbool(c, "reduce_sum", true)?,
+                normalize: pbool(c, "normalize", false)?,
+                ..Default::default()
+            };
+            let with_roi = c.inputs.contains_key("roi");
+            let mut args = vec!["image".to_string()];
+            if with_roi {
+                args.push("roi".into());
+            }
+            return Ok(Plan::Run {
+                obj: Objective::new(short, move |a| {
+                    traced::tenengrad(&a[0], a.get(1), p.clone())
+                }),
+                args,
+            });
+        }
+        "contrast" | "compute_cnr" => {
             return Ok(Plan::Skip(format!("{short}: not merged yet")));
         }
         other => return Ok(Plan::Skip(format!("{other}: no gradient objective"))),

@@ -612,6 +612,51 @@ fn phase_and_sign_coherence_factor_gradients() {
 }
 
 #[test]
+fn tenengrad_gradients() {
+    use um::metrics::TenengradParams;
+    for d in [F, C] {
+        fd_check_with("tenengrad_sum", &[t(d, &[5, 6])], &[0], None, |a| {
+            traced::tenengrad(&a[0], None, TenengradParams::default()).unwrap()
+        });
+    }
+    fd_check_with(
+        "tenengrad_mean_roi",
+        &[t(F, &[5, 6]), t(F, &[5, 6])],
+        &[0],
+        None,
+        |a| {
+            let roi = a[1].gt(&a[1].scalar(0.0));
+            let p = TenengradParams {
+                normalize: true,
+                ..Default::default()
+            };
+            traced::tenengrad(&a[0], Some(&roi), p).unwrap()
+        },
+    );
+    fd_check("tenengrad_map", &[t(F, &[4, 5])], |a| {
+        let p = TenengradParams {
+            reduce_sum: false,
+            sobel_kernel: Some(ndarray::array![[1.0, -2.0, 0.5]]),
+            ..Default::default()
+        };
+        vec![traced::tenengrad(&a[0], None, p).unwrap()]
+    });
+}
+
+#[test]
+fn clipping_is_not_differentiable() {
+    use um::metrics::{ClipMethod, MaxAmplitudeParams, ThresholdParams};
+    for m in [
+        ClipMethod::Threshold(ThresholdParams::new(1.0)),
+        ClipMethod::MaxAmplitude(MaxAmplitudeParams::default()),
+    ] {
+        not_differentiable("clip_ratio", &[t(F, &[3, 8])], move |a| {
+            traced::clip_ratio(&a[0], m).unwrap()
+        });
+    }
+}
+
+#[test]
 fn smooth_gcnr_gradient() {
     // min(p_in, p_out) on the quadrature grid has kinks where the densities cross near a grid
     // point: small finite-difference steps

@@ -311,3 +311,115 @@ pub fn gcnr_smooth(
     let overlap = density(&xi, &hi_bw).min(&density(&xo, &ho_bw)).sum(&[0]);
     Ok(1.0 - overlap)
 }
+
+/// Traced [`tenengrad`](crate::tenengrad) with `reduce_sum` (the statistic `Σ|K ∗ I|`, or the
+/// mean with `normalize`, over the `roi` pixels if given: a traced `bool` mask of the image's
+/// shape), or the `(H, W)` magnitude map without `reduce_sum` (no `roi` then: the ROI's value
+/// list has a data-dependent length). Same kernel rules and errors as the array function.
+///
+/// Differentiable in the image where `K ∗ I ≠ 0`: the gradient is the adjoint convolution
+/// (a correlation with `K`) of `sign(G)` (`conj(G)/|G|` for complex images); at `G = 0` it uses
+/// `abs`'s subgradient `+1` (JAX's choice).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, TenengradParams}};
+/// let obj = Objective::new("tenengrad", |a| traced::tenengrad(&a[0], None, TenengradParams::default()));
+/// let img = ndarray::Array2::from_shape_fn((6, 7), |(i, j)| ((i * 7 + j * 3) % 5) as f64 + 0.5 * j as f64);
+/// let (s, g) = obj.value_and_grad(&img, &[])?;
+/// assert!(s > 0.0);
+/// assert!(g.iter().all(|v| v.fract() == 0.0)); // Sobel: integer adjoint responses
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn tenengrad(
+    image: &Tensor,
+    roi: Option<&Tensor>,
+    params: crate::metrics::TenengradParams,
+) -> Result<Tensor> {
+    use crate::metrics::sharpness::{
+        default_sobel_kernel, gradient_magnitude_graph, statistic_graph,
+    };
+    const F: &str = "tenengrad";
+    if image.rank() != 2 {
+        return Err(Error::arg(
+            F,
+            "image",
+            format!("must be 2-D (height, width), got {}D", image.rank()),
+        ));
+    }
+    let kernel = params.sobel_kernel.unwrap_or_else(default_sobel_kernel);
+    let (kh, kw) = kernel.dim();
+    if kh % 2 == 0 || kw % 2 == 0 {
+        return Err(Error::arg(
+            F,
+            "sobel_kernel",
+            format!("Sobel kernel dimensions must be odd, got {kh}x{kw}"),
+        ));
+    }
+    if let Some(r) = roi {
+        if r.shape() != image.shape() || r.dtype() != crate::DType::Bool {
+            return Err(Error::arg(
+                F,
+                "roi",
+                format!(
+                    "must be a bool mask of the image's shape {:?}, got {}",
+                    image.shape(),
+                    r.ty()
+                ),
+            ));
+        }
+    }
+    let mag = gradient_magnitude_graph(image, &kernel);
+    match (params.reduce_sum, roi) {
+        (true, roi) => Ok(statistic_graph(&mag, roi, params.normalize)),
+        (false, None) => Ok(mag),
+        (false, Some(_)) => Err(Error::arg(
+            F,
+            "roi",
+            "the traced form returns the map without reduce_sum; mask it with `roi.select(..)`",
+        )),
+    }
+}
+
+/// Traced [`clip_ratio`](crate::clip_ratio): the fraction of flagged samples. It is piecewise
+/// constant in the data (a mean of a comparison mask), so it is declared non-differentiable: a
+/// gradient through it fails with [`Error::NotDifferentiable`].
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, ClipMethod, ThresholdParams}, Error};
+/// let obj = Objective::new("clip", |a| traced::clip_ratio(&a[0], ClipMethod::Threshold(ThresholdParams::new(0.9))));
+/// let x = ndarray::array![[0.1, 0.95, -0.99, 0.2]];
+/// assert_eq!(obj.value(&x, &[])?, 0.5);
+/// assert!(matches!(obj.grad(&x, &[]), Err(Error::NotDifferentiable { .. })));
+/// # Ok::<(), Error>(())
+/// ```
+pub fn clip_ratio(data: &Tensor, method: crate::metrics::ClipMethod) -> Result<Tensor> {
+    use crate::metrics::clip::{max_amplitude_graph, sides, threshold_graph};
+    use crate::metrics::ClipMethod;
+    const F: &str = "clip_ratio";
+    if data.rank() == 0 {
+        return Err(Error::arg(
+            F,
+            "data",
+            "must have at least 1 dimension (*batch, sample), got 0D",
+        ));
+    }
+    let mask = match method {
+        ClipMethod::Threshold(p) => threshold_graph(data, p),
+        ClipMethod::MaxAmplitude(p) => {
+            if p.min_contiguous < 1 {
+                return Err(Error::arg(
+                    F,
+                    "min_contiguous",
+                    "min_contiguous must be at least 1 for clip detection",
+                ));
+            }
+            let (low, high) = sides(F, p.range_factor, data.dtype().is_complex())?;
+            max_amplitude_graph(data, low, high, p.min_contiguous)
+        }
+    };
+    Ok(mask.cast(crate::DType::F64).mean_all().non_differentiable(
+        F,
+        "the clip ratio is a fraction of flagged samples: piecewise constant in the data, its \
+         gradient is zero almost everywhere",
+    ))
+}
