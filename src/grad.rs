@@ -67,6 +67,14 @@ use crate::runtime::DeviceArray;
 /// [`Host`](crate::Host), a [`DeviceArray`](crate::DeviceArray) for [`Pjrt`](crate::Pjrt)),
 /// as a trait object so that arguments of different element types and ranks can be passed in
 /// one slice. Implemented for every [`ArrayArg`].
+///
+/// ```
+/// use ultrasound_metrics::{grad::Operand, Host};
+/// let w = ndarray::array![1.0f32, 2.0];
+/// let mask = ndarray::array![[true, false]];
+/// let rest: [&dyn Operand<Host>; 2] = [&w, &mask]; // different element types and ranks
+/// assert_eq!(rest[1].operand_type().to_string(), "bool[1,2]");
+/// ```
 pub trait Operand<B: Backend> {
     /// The argument's type.
     fn operand_type(&self) -> TensorType;
@@ -100,7 +108,21 @@ pub type ValueOf<X> = ScalarOf<X, RealOf<X>>;
 /// The function receives one traced [`Tensor`] per argument — the differentiated argument
 /// first, then the `rest` given to [`value_and_grad`](Objective::value_and_grad) in order — and
 /// returns a real scalar (`f32[]` or `f64[]`). The value is returned in the real counterpart of
-/// the first argument's dtype.
+/// the first argument's dtype. An `Objective` is `Send + Sync` and keeps its traced programs.
+///
+/// ```
+/// use ultrasound_metrics::grad::Objective;
+/// // L(w; x, y) = Σ (w·x − y)²: least squares in w
+/// let loss = Objective::new("lsq", |a| Ok((&a[0] * &a[1] - &a[2]).abs2().sum_all()));
+/// let (x, y) = (ndarray::array![1.0f64, 2.0], ndarray::array![3.0f64, 3.0]);
+/// let mut w = ndarray::array![0.0f64, 0.0];
+/// for _ in 0..100 {
+///     let g = loss.grad(&w, &[&x, &y])?;
+///     w = &w - &(g * 0.1);
+/// }
+/// assert!((w[0] - 3.0).abs() < 1e-6 && (w[1] - 1.5).abs() < 1e-6);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
 pub struct Objective {
     name: String,
     f: Arc<ObjectiveFn>,

@@ -631,6 +631,15 @@ impl Tensor {
         self.op(&[self, &v], op, None)
     }
     /// Pads with a traced rank-0 `value` of this tensor's dtype.
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{trace, TensorType};
+    /// use ultrasound_metrics::DType;
+    /// let p = trace("pad", &[TensorType::new(DType::F32, &[2]), TensorType::scalar(DType::F32)],
+    ///     |a| Ok(vec![a[0].pad_value(&[1], &[2], &a[1])]))?;
+    /// assert_eq!(p.outputs()[0].to_string(), "f32[5]");
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
     pub fn pad_value(&self, low: &[usize], high: &[usize], value: &Tensor) -> Tensor {
         let op = Op::Pad {
             operand: self.var,

@@ -179,6 +179,12 @@ pub fn sign_coherence_factor_pow(
 }
 
 /// Parameters of [`gcnr_smooth`].
+///
+/// ```
+/// use ultrasound_metrics::metrics::traced::GcnrSmoothParams;
+/// let p = GcnrSmoothParams { bandwidth: Some(0.1), ..Default::default() };
+/// assert_eq!(p.grid, 256);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GcnrSmoothParams {
     /// Kernel bandwidth (in the values' units) used for both regions; `None` (default): per
