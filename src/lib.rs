@@ -39,6 +39,10 @@ pub use backend::{ArrayArg, Backend, Host, Pjrt};
 pub use dtype::{DType, Element, Numeric, RealElement};
 pub use error::{Error, PjrtCode, Result};
 pub use metrics::{
+    channel_noise, corrcoef, noise_adjacent_frames, noise_repeated_measurements, pairwise_corrcoef,
+    pairwise_corrcoef_agg,
+};
+pub use metrics::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
 };
 pub use runtime::{Device, DeviceArray};

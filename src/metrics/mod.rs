@@ -4,18 +4,24 @@
 
 pub mod catalog;
 pub mod coherence;
+pub mod motion;
+pub mod noise;
 
 pub use coherence::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
     CfParams, GcfParams, PcfParams, ScfParams,
 };
+pub use motion::{corrcoef, pairwise_corrcoef, pairwise_corrcoef_agg, CorrElement, Pairs};
+pub use noise::{
+    channel_noise, noise_adjacent_frames, noise_repeated_measurements, NoiseEstimate, NoiseMethod,
+};
 
-use ndarray::Dimension;
+use ndarray::{Array, CowArray, Dimension};
 
-use crate::backend::{ArrayArg, ArrayOf, Backend};
+use crate::backend::{Arg, ArrayArg, ArrayOf, Backend, Out};
 use crate::dtype::{DType, Element};
 use crate::error::Result;
-use crate::graph::{trace_cached, Tensor};
+use crate::graph::{trace_cached, Tensor, TensorType};
 
 /// Traces (once per key and input type) a one-input, one-output graph and runs it on the
 /// input's backend.
@@ -40,5 +46,53 @@ pub(crate) fn inexact(x: &Tensor) -> Tensor {
         x.clone()
     } else {
         x.cast(DType::F64)
+    }
+}
+
+/// The results of [`run_graph`], taken in order.
+pub(crate) struct Outs(std::vec::IntoIter<Out>);
+
+impl Outs {
+    /// The next result (an internal error if the program returned fewer than expected).
+    pub(crate) fn next(&mut self) -> Result<Out> {
+        self.0
+            .next()
+            .ok_or_else(|| crate::error::Error::Unsupported {
+                what: "a metric program".into(),
+                why: "it returned fewer results than traced; please report it".into(),
+            })
+    }
+}
+
+/// Traces (once per key and input types) a graph of any number of inputs and outputs and runs it
+/// on backend `B`; the caller wraps each result with `B::wrap` / `B::wrap_scalar`. `map1` is the
+/// one-input, one-array special case.
+pub(crate) fn run_graph<B: Backend>(
+    key: &str,
+    inputs: Vec<(TensorType, Arg<'_>)>,
+    build: impl FnOnce(&[Tensor]) -> Result<Vec<Tensor>>,
+) -> Result<Outs> {
+    let (types, args): (Vec<TensorType>, Vec<Arg<'_>>) = inputs.into_iter().unzip();
+    let program = trace_cached(key, &types, build)?;
+    Ok(Outs(B::run(&program, args)?.into_iter()))
+}
+
+/// Puts a host array where `like` lives: kept on the host for a host `like`, copied to `like`'s
+/// device otherwise. Used for small host-generated inputs (index lists) of device computations.
+pub(crate) fn put_like<X: ArrayArg, E: Element, D: Dimension>(
+    like: &X,
+    a: Array<E, D>,
+) -> Result<Out> {
+    Ok(match like.arg() {
+        Arg::Host(_) => Out::Host(E::into_host(CowArray::from(a.into_dyn()))),
+        Arg::Device(buf) => Out::Device(buf.device().put(&a)?.raw().clone()),
+    })
+}
+
+/// The type and argument of an input held as a backend result (see [`put_like`]).
+pub(crate) fn out_input(o: &Out) -> (TensorType, Arg<'_>) {
+    match o {
+        Out::Host(t) => (t.ty(), Arg::Host(t.view())),
+        Out::Device(b) => (b.ty().clone(), Arg::Device(b)),
     }
 }
