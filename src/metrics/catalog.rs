@@ -7,6 +7,11 @@ use crate::error::Result;
 use crate::graph::{trace, Program, TensorType};
 
 use super::coherence::{cf_graph, gcf_graph, pcf_graph, scf_graph};
+use super::motion::{agg_graph, all_pairs_graph, corrcoef_graph, explicit_pairs_graph};
+use super::noise::{adjacent_graph, repeated_graph};
+
+/// A graph builder of several inputs or outputs.
+type Build = fn(&[crate::graph::Tensor]) -> Vec<crate::graph::Tensor>;
 
 /// One catalogue entry: a file stem and its traced program.
 #[derive(Debug)]
@@ -50,5 +55,45 @@ pub fn reference_programs() -> Result<Vec<Entry>> {
     add("generalized_coherence_factor", "m0_1", &channels, &|x| gcf_graph(x, 0, 1))?;
     add("phase_coherence_factor", "", &channels, &|x| pcf_graph(x, 0, 1.0))?;
     add("sign_coherence_factor", "", &channels, &|x| scf_graph(x, 0, 1.0))?;
+
+    // programs of several inputs or outputs
+    let vectors = TensorType::new(DType::F32, &[16, 4096]);
+    let frames = TensorType::new(DType::C64, &[8, 64, 64]);
+    let pairs = TensorType::new(DType::I64, &[16, 2]);
+    let repeats = TensorType::new(DType::F32, &[16, 64, 256]);
+    let multi: [(&str, &str, Vec<TensorType>, Build); 6] = [
+        ("corrcoef", "", vec![vectors], |a| {
+            vec![corrcoef_graph(&a[0])]
+        }),
+        ("pairwise_corrcoef", "all", vec![frames.clone()], |a| {
+            let (values, pairs) = all_pairs_graph(&a[0]);
+            vec![values, pairs]
+        }),
+        (
+            "pairwise_corrcoef",
+            "pairs16",
+            vec![frames.clone(), pairs],
+            |a| vec![explicit_pairs_graph(&a[0], &a[1])],
+        ),
+        ("pairwise_corrcoef_agg", "", vec![frames], |a| {
+            vec![agg_graph(&a[0])]
+        }),
+        (
+            "noise_repeated_measurements",
+            "",
+            vec![repeats.clone()],
+            |a| repeated_graph(&a[0]),
+        ),
+        ("noise_adjacent_frames", "", vec![repeats], |a| {
+            adjacent_graph(&a[0])
+        }),
+    ];
+    for (name, tag, params, build) in multi {
+        out.push(Entry {
+            stem: stem(name, tag, &params[0]),
+            program: trace(name, &params, |a| Ok(build(a)))?,
+        });
+    }
     Ok(out)
 }
+

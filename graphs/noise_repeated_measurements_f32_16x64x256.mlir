@@ -1,0 +1,40 @@
+// noise_repeated_measurements: (f32[16,64,256]) -> (f32[], f32[], f32[])
+// fingerprint e3a031bac83288a341132f78599e34b2ae2fdc810704bdaec78db8d63cef8faf
+module @noise_repeated_measurements {
+  func.func public @main(%arg0: tensor<16x64x256xf32>) -> (tensor<f32>, tensor<f32>, tensor<f32>) {
+    %t1 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %v1 = "stablehlo.reduce"(%arg0, %t1) ({
+    ^bb0(%a0: tensor<f32>, %b0: tensor<f32>):
+      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%r0) : (tensor<f32>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<16x64x256xf32>, tensor<f32>) -> tensor<64x256xf32>
+    %v2 = stablehlo.constant dense<1.6e1> : tensor<f32>
+    %v3 = "stablehlo.broadcast_in_dim"(%v2) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<64x256xf32>
+    %v4 = "stablehlo.divide"(%v1, %v3) : (tensor<64x256xf32>, tensor<64x256xf32>) -> tensor<64x256xf32>
+    %v5 = "stablehlo.multiply"(%v4, %v4) : (tensor<64x256xf32>, tensor<64x256xf32>) -> tensor<64x256xf32>
+    %t2 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %v6 = "stablehlo.reduce"(%v5, %t2) ({
+    ^bb0(%a0: tensor<f32>, %b0: tensor<f32>):
+      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%r0) : (tensor<f32>) -> ()
+    }) {dimensions = array<i64: 0, 1>} : (tensor<64x256xf32>, tensor<f32>) -> tensor<f32>
+    %v7 = "stablehlo.broadcast_in_dim"(%v4) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<64x256xf32>) -> tensor<16x64x256xf32>
+    %v8 = "stablehlo.subtract"(%arg0, %v7) : (tensor<16x64x256xf32>, tensor<16x64x256xf32>) -> tensor<16x64x256xf32>
+    %v9 = "stablehlo.multiply"(%v8, %v8) : (tensor<16x64x256xf32>, tensor<16x64x256xf32>) -> tensor<16x64x256xf32>
+    %t3 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %v10 = "stablehlo.reduce"(%v9, %t3) ({
+    ^bb0(%a0: tensor<f32>, %b0: tensor<f32>):
+      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%r0) : (tensor<f32>) -> ()
+    }) {dimensions = array<i64: 0, 1, 2>} : (tensor<16x64x256xf32>, tensor<f32>) -> tensor<f32>
+    %v11 = stablehlo.constant dense<1.6e1> : tensor<f32>
+    %v12 = "stablehlo.divide"(%v10, %v11) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v13 = "stablehlo.divide"(%v6, %v12) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v14 = "stablehlo.log"(%v13) : (tensor<f32>) -> tensor<f32>
+    %v15 = stablehlo.constant dense<2.3025851e0> : tensor<f32>
+    %v16 = "stablehlo.divide"(%v14, %v15) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v17 = stablehlo.constant dense<1.0e1> : tensor<f32>
+    %v18 = "stablehlo.multiply"(%v16, %v17) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "func.return"(%v18, %v6, %v12) : (tensor<f32>, tensor<f32>, tensor<f32>) -> ()
+  }
+}
