@@ -74,6 +74,10 @@ pub type AdapterFn = fn(&Case, &Backend<'_>) -> CallResult;
 /// Checks a result against a case's `ground_truth` (whose structure varies per function).
 pub type GroundTruthFn = fn(&Case, &Got, &Value) -> Result<(), String>;
 
+/// Checks a result of a `bug` case that has no `ground_truth` against the documented intent
+/// (e.g. the recorded value with the documented error undone).
+pub type IntentFn = fn(&Case, &Got) -> Result<(), String>;
+
 /// What the Rust API does with the input of a `py-typecheck` case (the reference's jaxtyping /
 /// beartype rejections).
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +101,8 @@ pub struct Adapter {
     pub typecheck: &'static [(&'static str, TypeCheck)],
     /// When set, `bug` cases with a `ground_truth` are checked with it instead of `expected`.
     pub ground_truth: Option<GroundTruthFn>,
+    /// When set, `bug` cases without a `ground_truth` are checked with it instead of `expected`.
+    pub intent: Option<IntentFn>,
 }
 
 impl Adapter {
@@ -108,6 +114,7 @@ impl Adapter {
             call,
             typecheck: &[],
             ground_truth: None,
+            intent: None,
         }
     }
 
@@ -126,6 +133,13 @@ impl Adapter {
     pub const fn ground_truth(self, f: GroundTruthFn) -> Self {
         Adapter {
             ground_truth: Some(f),
+            ..self
+        }
+    }
+
+    pub const fn intent(self, f: IntentFn) -> Self {
+        Adapter {
+            intent: Some(f),
             ..self
         }
     }
@@ -475,9 +489,12 @@ fn run_one(case: &Case, adapter: &Adapter, backend: &Backend<'_>, report: &mut R
         Ok(g) => g,
         Err(e) => return Outcome::Fail(format!("our call failed: {e}")),
     };
-    let checked = match (&case.ground_truth, adapter.ground_truth) {
-        (Some(gt), Some(f)) if case.has_tag("bug") => {
+    let checked = match (&case.ground_truth, adapter.ground_truth, adapter.intent) {
+        (Some(gt), Some(f), _) if case.has_tag("bug") => {
             f(case, &got, gt).map_err(|m| format!("vs ground_truth: {m}"))
+        }
+        (None, _, Some(f)) if case.has_tag("bug") => {
+            f(case, &got).map_err(|m| format!("vs documented intent: {m}"))
         }
         _ => compare(case, &case.expected, &got, "out"),
     };
