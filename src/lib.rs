@@ -41,4 +41,5 @@ pub use error::{Error, PjrtCode, Result};
 pub use metrics::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
 };
+pub use metrics::{compute_fwhm, compute_sll};
 pub use runtime::{Device, DeviceArray};

@@ -4,11 +4,13 @@
 
 pub mod catalog;
 pub mod coherence;
+pub mod resolution;
 
 pub use coherence::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
     CfParams, GcfParams, PcfParams, ScfParams,
 };
+pub use resolution::{compute_fwhm, compute_sll, FwhmParams, FwhmResult, SllParams, SllResult};
 
 use ndarray::Dimension;
 
