@@ -210,6 +210,17 @@ fn target_on_the_border() {
 }
 
 #[test]
+fn short_axis_is_left_out_of_the_fit() {
+    // 2 samples along axis 1: that axis is interpolated, axis 0 is still fitted
+    let img = gaussian(&[41, 2], &[20.3, 0.0], &[4.0, 1.0], 1.0);
+    let r = um::compute_fwhm(&img, FwhmParams::default()).unwrap();
+    assert_eq!(r.fit, FitStatus::Converged);
+    let (a0, a1) = (r.axes[0].unwrap(), r.axes[1].unwrap());
+    assert_rel(a0.width, K * 4.0, 1e-6, "fitted axis");
+    assert!(a1.sigma.is_none() && a1.width == a1.width_interpolated);
+}
+
+#[test]
 fn flat_and_zero_images() {
     // zeros: no crossing, every side counts its samples (1 + 9), the fit cannot run
     let r = um::compute_fwhm(&ArrayD::<f64>::zeros(IxDyn(&[9, 9])), FwhmParams::default()).unwrap();

@@ -210,7 +210,9 @@ pub struct AxisWidth {
     pub width_6db: Option<f64>,
     /// The full width at −20 dB, interpolated; `None` if not crossed on both sides.
     pub width_20db: Option<f64>,
-    /// The fitted Gaussian's standard deviation along this axis, when the fit was used.
+    /// The fitted Gaussian's standard deviation along this axis, when the fit was used for it
+    /// (an axis with fewer than 3 samples around the target is not fitted; its width is the
+    /// interpolated one).
     pub sigma: Option<f64>,
     /// The level of the main width is not crossed on at least one side within the image (a
     /// target at the border, a flat image): the interpolated width is a lower bound.
@@ -229,8 +231,8 @@ pub enum FitStatus {
     /// as in the reference.
     AtBound,
     /// The fit could not run (non-finite values or a non-positive maximum in the neighbourhood,
-    /// fewer than 3 samples along an axis, a zero initial width) or did not converge; the widths
-    /// are the interpolated ones (the reference's fallback).
+    /// no axis with 3 samples and a positive initial width) or did not converge; the widths are
+    /// the interpolated ones (the reference's fallback).
     Failed,
 }
 
@@ -589,33 +591,42 @@ fn full_width(left: &[f64], right: &[f64], level: f64) -> (f64, Option<f64>, boo
 
 /// The Gaussian refinement: a fit of `A·exp(−Σ (x_d−μ_d)²/(2σ_d²))` to the neighbourhood of the
 /// target (±2·⌊FWHM_lin⌋ samples per measured axis, normalised to its maximum), in pixel
-/// coordinates, each σ on its own axis. Returns σ per measured axis (samples) and whether one
-/// sits on its upper bound; `None` where the fit cannot run or does not converge.
-fn gaussian_refinement(t: &Target, fwhm_lin: &[f64]) -> Option<(Vec<f64>, bool)> {
-    let n_axes = t.axes.len();
-    let mut start = Vec::with_capacity(n_axes);
-    let mut stop = Vec::with_capacity(n_axes);
+/// coordinates, each σ on its own axis. Returns σ per measured axis (samples; `None` for an axis
+/// that cannot be fitted: fewer than 3 samples in the neighbourhood or no finite positive
+/// initial width; it is held at the target) and whether a σ sits on its upper bound. `None`
+/// where no axis can be fitted, the data are unusable or the fit does not converge.
+fn gaussian_refinement(t: &Target, fwhm_lin: &[f64]) -> Option<(Vec<Option<f64>>, bool)> {
+    // (axis, crop start, crop stop, initial σ) of the fitted axes
+    let mut fitted: Vec<(usize, usize, usize, f64)> = Vec::new();
+    let mut fitted_of_measured = vec![None; t.axes.len()];
     for (k, &ax) in t.axes.iter().enumerate() {
-        if !fwhm_lin[k].is_finite() || fwhm_lin[k] <= 0.0 {
-            return None;
+        let w = fwhm_lin[k];
+        if !(w.is_finite() && w > 0.0) {
+            continue;
         }
         // Python's int() truncates; the crop is ±2·int(FWHM) samples.
-        let reach = 2 * (fwhm_lin[k].trunc() as usize);
+        let reach = 2 * (w.trunc() as usize);
         let q = t.peak[ax];
-        start.push(q.saturating_sub(reach));
-        stop.push((q + reach + 1).min(t.img.shape()[ax]));
+        let (start, stop) = (
+            q.saturating_sub(reach),
+            (q + reach + 1).min(t.img.shape()[ax]),
+        );
+        if stop - start >= 3 {
+            fitted_of_measured[k] = Some(fitted.len());
+            fitted.push((ax, start, stop, w / gaussian_width_per_sigma(0.5)));
+        }
     }
-    let grid: Vec<usize> = start.iter().zip(&stop).map(|(a, b)| b - a).collect();
-    if grid.iter().any(|&n| n < 3) {
+    if fitted.is_empty() {
         return None;
     }
     let crop = t.img.slice_each_axis(|ad| {
         let ax = ad.axis.index();
-        match t.axes.iter().position(|&a| a == ax) {
-            Some(k) => Slice::from(start[k]..stop[k]),
+        match fitted.iter().find(|f| f.0 == ax) {
+            Some(&(_, start, stop, _)) => Slice::from(start..stop),
             None => Slice::from(t.peak[ax]..t.peak[ax] + 1),
         }
     });
+    let grid: Vec<usize> = fitted.iter().map(|&(_, a, b, _)| b - a).collect();
     let mut y: Vec<f64> = crop.iter().copied().collect();
     if y.iter().any(|v| !v.is_finite()) {
         return None;
@@ -636,32 +647,30 @@ fn gaussian_refinement(t: &Target, fwhm_lin: &[f64]) -> Option<(Vec<f64>, bool)>
     for v in &mut y {
         *v /= max;
     }
-    let model = Gaussian::new(&grid);
-    let mut p0 = vec![1.0];
-    let mut lo = vec![0.0];
-    let mut hi = vec![2.0];
+    let n = fitted.len();
+    let mut centre = vec![0; n];
     let mut rem = imax;
-    let mut centre = vec![0; n_axes];
-    for k in (0..n_axes).rev() {
+    for k in (0..n).rev() {
         centre[k] = rem % grid[k];
         rem /= grid[k];
     }
-    let sigma0: Vec<f64> = fwhm_lin
-        .iter()
-        .map(|w| w / gaussian_width_per_sigma(0.5))
-        .collect();
-    for k in 0..n_axes {
-        p0.extend([centre[k] as f64, sigma0[k]]);
-        lo.extend([0.0, 1e-3 * sigma0[k]]);
-        hi.extend([(grid[k] - 1) as f64, 2.0 * sigma0[k]]);
+    let (mut p0, mut lo, mut hi) = (vec![1.0], vec![0.0], vec![2.0]);
+    for (k, &(_, _, _, s0)) in fitted.iter().enumerate() {
+        p0.extend([centre[k] as f64, s0]);
+        lo.extend([0.0, 1e-3 * s0]);
+        hi.extend([(grid[k] - 1) as f64, 2.0 * s0]);
     }
+    let model = Gaussian::new(&grid);
     let fit = levenberg_marquardt(&model, &y, &p0, &lo, &hi, LmOptions::default())?;
     if !fit.converged || fit.params.iter().any(|v| !v.is_finite()) {
         return None;
     }
-    let sigma: Vec<f64> = (0..n_axes).map(|k| fit.params[2 + 2 * k]).collect();
-    let at_bound = (0..n_axes).any(|k| sigma[k] >= hi[2 + 2 * k] * (1.0 - 1e-9));
-    Some((sigma, at_bound))
+    let sigma = |k: usize| fit.params[2 + 2 * k];
+    let at_bound = (0..n).any(|k| sigma(k) >= hi[2 + 2 * k] * (1.0 - 1e-9));
+    Some((
+        fitted_of_measured.iter().map(|f| f.map(sigma)).collect(),
+        at_bound,
+    ))
 }
 
 fn fwhm_host(img: ArrayD<f64>, params: &FwhmParams) -> Result<FwhmResult> {
@@ -750,7 +759,7 @@ fn fwhm_host(img: ArrayD<f64>, params: &FwhmParams) -> Result<FwhmResult> {
     let mut axes = vec![None; rank];
     for (k, &ax) in t.axes.iter().enumerate() {
         let unit = spacing.as_ref().map_or(1.0, |s| s[ax]);
-        let sig = sigma.as_ref().map(|s| s[k]);
+        let sig = sigma.as_ref().and_then(|s| s[k]);
         let width = match sig {
             Some(s) => gaussian_width_per_sigma(f_main) * s,
             None => lin[k].main,
@@ -784,7 +793,8 @@ fn fwhm_host(img: ArrayD<f64>, params: &FwhmParams) -> Result<FwhmResult> {
 ///    neighbourhood `±2·⌊FWHM_lin⌋` samples of the target (normalised to its maximum), in pixel
 ///    coordinates, with `A ∈ [0, 2]`, `μ_d` inside the crop, `σ_d ∈ [s_d/1000, 2 s_d]`,
 ///    `s_d = FWHM_lin / (2√(2 ln 2))`; then `width = 2σ_d·√(2 ln(1/f))` (`2√(2 ln 2)·σ_d` for
-///    the FWHM). Where the fit cannot run, the interpolated width is used ([`FitStatus`]).
+///    the FWHM). Where the fit cannot run, the interpolated width is used ([`FitStatus`]); an
+///    axis with fewer than 3 samples around the target is left out of the fit.
 /// 3. Widths at −6 dB and −20 dB ([`FwhmParams::scale`]) are reported too, interpolated.
 ///
 /// Units: samples × [`FwhmParams::grid_spacing`]. Works on 1-D profiles, 2-D images and 3-D
