@@ -8,6 +8,7 @@ pub mod clip;
 pub mod coherence;
 pub mod motion;
 pub mod noise;
+pub mod resolution;
 pub mod sharpness;
 
 pub use crate::roi::{
@@ -22,6 +23,7 @@ pub use coherence::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
     CfParams, GcfParams, PcfParams, ScfParams,
 };
+pub use resolution::{compute_fwhm, compute_sll, FwhmParams, FwhmResult, SllParams, SllResult};
 pub use sharpness::{tenengrad, TenengradOf, TenengradOutput, TenengradParams};
 
 pub use motion::{corrcoef, pairwise_corrcoef, pairwise_corrcoef_agg, CorrElement, Pairs};

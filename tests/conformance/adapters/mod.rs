@@ -117,6 +117,7 @@ mod coherence;
 mod image;
 mod motion;
 mod noise;
+mod resolution;
 
 /// Functions that have no Rust counterpart by design (spec §5): Forest-internal workflow helpers,
 /// napari, the dataset download registry, demos. Globs over the full dotted path.
@@ -143,6 +144,7 @@ pub fn registry() -> Vec<Adapter> {
         image::ADAPTERS,
         motion::ADAPTERS,
         noise::ADAPTERS,
+        resolution::ADAPTERS,
     ];
     let all: Vec<Adapter> = modules.iter().flat_map(|m| m.iter().copied()).collect();
     for (i, a) in all.iter().enumerate() {
