@@ -644,6 +644,35 @@ fn tenengrad_gradients() {
 }
 
 #[test]
+fn motion_noise_and_bmode_gradients() {
+    use um::metrics::NoiseMethod;
+    for d in [F, C] {
+        fd_check("corrcoef", &[t(d, &[3, 2, 4])], |a| {
+            vec![traced::corrcoef(&a[0]).unwrap()]
+        });
+        fd_check("pairwise_corrcoef_agg", &[t(d, &[4, 6])], |a| {
+            vec![traced::pairwise_corrcoef_agg(&a[0]).unwrap()]
+        });
+        for m in [
+            NoiseMethod::RepeatedMeasurements,
+            NoiseMethod::AdjacentFrames,
+        ] {
+            fd_check("channel_noise", &[t(d, &[4, 3, 2])], move |a| {
+                let e = traced::channel_noise(&a[0], m).unwrap();
+                vec![e.snr_db, e.signal_power, e.noise_power]
+            });
+        }
+        fd_check("decibel_db_zero_bmode", &[t(d, &[3, 4])], |a| {
+            vec![
+                traced::decibel(&a[0]).unwrap(),
+                traced::db_zero(&a[0]).unwrap(),
+                traced::create_bmode_image(&a[0]).unwrap(),
+            ]
+        });
+    }
+}
+
+#[test]
 fn clipping_is_not_differentiable() {
     use um::metrics::{ClipMethod, MaxAmplitudeParams, ThresholdParams};
     for m in [

@@ -94,7 +94,7 @@ pub enum Pairs<'a> {
 }
 
 /// `(n, F)` of `(n, *each)` vectors; rejects 0-d input and empty `n` or `F`.
-fn vectors_shape(func: &'static str, shape: &[usize]) -> Result<(usize, usize)> {
+pub(crate) fn vectors_shape(func: &'static str, shape: &[usize]) -> Result<(usize, usize)> {
     let Some((&n, each)) = shape.split_first() else {
         return Err(Error::arg(
             func,

@@ -98,7 +98,7 @@ impl<S> NoiseEstimate<S> {
 /// The estimate type for data like `X`.
 type EstimateOf<X> = NoiseEstimate<ScalarOf<X, <<X as ArrayArg>::Elem as Numeric>::Real>>;
 
-fn check_data(func: &'static str, shape: &[usize]) -> Result<()> {
+pub(crate) fn check_data(func: &'static str, shape: &[usize]) -> Result<()> {
     if shape.is_empty() {
         return Err(Error::arg(
             func,

@@ -429,3 +429,127 @@ pub fn clip_ratio(data: &Tensor, method: crate::metrics::ClipMethod) -> Result<T
          gradient is zero almost everywhere",
     ))
 }
+
+/// Traced [`corrcoef`](crate::corrcoef): the `(n, n)` correlation-coefficient matrix of `n`
+/// flattened vectors (complex for complex input), same checks. Differentiable (the clip to
+/// `[−1, 1]` passes the gradient inside the interval and splits it ½–½ on the boundary, where
+/// the diagonal lies; the diagonal is constant 1 anyway).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::traced};
+/// // mean correlation of 3 frames, w.r.t. the frames
+/// let obj = Objective::new("mean_corr", |a| Ok(traced::corrcoef(&a[0])?.mean_all()));
+/// let v = ndarray::Array2::from_shape_fn((3, 10), |(k, i)| ((i * (k + 2)) as f64).sin());
+/// assert_eq!(obj.grad(&v, &[])?.dim(), (3, 10));
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn corrcoef(vectors: &Tensor) -> Result<Tensor> {
+    crate::metrics::motion::vectors_shape("corrcoef", vectors.shape())?;
+    Ok(crate::metrics::motion::corrcoef_graph(vectors))
+}
+
+/// Traced [`pairwise_corrcoef_agg`](crate::pairwise_corrcoef_agg): `Re` of the mean coefficient
+/// over all pairs `i > j`, in `O(nF)`. Differentiable.
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::traced};
+/// let obj = Objective::new("agg", |a| traced::pairwise_corrcoef_agg(&a[0]));
+/// let v = ndarray::Array2::from_shape_fn((4, 9), |(k, i)| ((i + k) as f64 * 0.7).cos() + 0.1 * k as f64);
+/// let (c, g) = obj.value_and_grad(&v, &[])?;
+/// assert!(c.abs() <= 1.0 && g.dim() == (4, 9));
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn pairwise_corrcoef_agg(vectors: &Tensor) -> Result<Tensor> {
+    crate::metrics::motion::vectors_shape("pairwise_corrcoef_agg", vectors.shape())?;
+    Ok(crate::metrics::motion::agg_graph(vectors))
+}
+
+/// Traced [`channel_noise`](crate::channel_noise) (repeated measurements or adjacent frames):
+/// `(snr_db, signal_power, noise_power)` as rank-0 tensors in the real counterpart dtype.
+/// Differentiable where the powers are positive.
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, NoiseMethod}};
+/// let obj = Objective::new("snr", |a| Ok(traced::channel_noise(&a[0], NoiseMethod::AdjacentFrames)?.snr_db));
+/// let x = ndarray::Array2::from_shape_fn((4, 16), |(r, i)| (i as f64 * 0.4).sin() + 0.05 * ((r * 7 + i) % 5) as f64);
+/// let (snr, g) = obj.value_and_grad(&x, &[])?;
+/// assert!(snr > 10.0 && g.dim() == (4, 16));
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn channel_noise(
+    data: &Tensor,
+    method: crate::metrics::NoiseMethod,
+) -> Result<crate::metrics::NoiseEstimate<Tensor>> {
+    use crate::metrics::noise::{adjacent_graph, check_data, repeated_graph};
+    use crate::metrics::NoiseMethod;
+    let (func, build): (&'static str, fn(&Tensor) -> Vec<Tensor>) = match method {
+        NoiseMethod::RepeatedMeasurements => ("noise_repeated_measurements", repeated_graph),
+        NoiseMethod::AdjacentFrames => ("noise_adjacent_frames", adjacent_graph),
+    };
+    check_data(func, data.shape())?;
+    let mut v = build(data).into_iter();
+    let mut next = || {
+        v.next()
+            .ok_or_else(|| Error::graph(func, "the noise graph lost an output"))
+    };
+    Ok(crate::metrics::NoiseEstimate {
+        snr_db: next()?,
+        signal_power: next()?,
+        noise_power: next()?,
+    })
+}
+
+fn inexact_only(func: &'static str, arg: &'static str, x: &Tensor) -> Result<()> {
+    if x.dtype().is_inexact() {
+        Ok(())
+    } else {
+        Err(Error::UnsupportedDtype {
+            func,
+            arg,
+            got: x.dtype(),
+            expected: "float32, float64, complex64 or complex128",
+        })
+    }
+}
+
+/// Traced [`decibel`](crate::decibel): `20·log10(|v| + eps)`. Differentiable (at `v = 0` the
+/// gradient uses `abs`'s subgradient: `+20/(ln 10·eps)` for real data, 0 for complex data).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::traced};
+/// let obj = Objective::new("mean_db", |a| Ok(traced::decibel(&a[0])?.mean_all()));
+/// let g = obj.grad(&ndarray::array![1.0, -10.0], &[])?;
+/// assert!((g[0] - 10.0 / std::f64::consts::LN_10).abs() < 1e-9);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn decibel(values: &Tensor) -> Result<Tensor> {
+    inexact_only("decibel", "values", values)?;
+    Ok(crate::metrics::bmode::decibel_graph(values))
+}
+
+/// Traced [`db_zero`](crate::db_zero): decibels relative to the maximum. Differentiable (the
+/// maximum's gradient is shared among tied maxima).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::traced};
+/// let obj = Objective::new("mean_db0", |a| Ok(traced::db_zero(&a[0])?.mean_all()));
+/// assert_eq!(obj.grad(&ndarray::array![1.0, 3.0, 2.0], &[])?.len(), 3);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn db_zero(values: &Tensor) -> Result<Tensor> {
+    inexact_only("db_zero", "values", values)?;
+    Ok(crate::metrics::bmode::db_zero_graph(values))
+}
+
+/// Traced [`create_bmode_image`](crate::create_bmode_image): the envelope `|v|`.
+///
+/// ```
+/// use ultrasound_metrics::graph::{trace, TensorType};
+/// use ultrasound_metrics::{metrics::traced, DType};
+/// let p = trace("bmode", &[TensorType::new(DType::C64, &[4, 5])], |a| Ok(vec![traced::create_bmode_image(&a[0])?]))?;
+/// assert_eq!(p.outputs()[0].to_string(), "f32[4,5]");
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn create_bmode_image(complex_data: &Tensor) -> Result<Tensor> {
+    Ok(crate::metrics::bmode::bmode_graph(complex_data))
+}
