@@ -30,6 +30,7 @@ pub mod dtype;
 pub mod error;
 pub mod graph;
 pub mod host;
+pub mod io;
 pub mod lower;
 pub mod metrics;
 pub mod pjrt;
