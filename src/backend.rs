@@ -5,15 +5,27 @@
 //! array's device, caches the executable and runs it there). The result has the same kind as the
 //! input: `ndarray` in → `ndarray` out, device array in → device array out, on the same device.
 //!
-//! Functions of several arrays require them to share one backend type, so mixing a host array
-//! with a device array does not compile:
+//! Functions of several arrays require them to share one backend type
+//! (`B: ArrayArg<Backend = A::Backend>`), so mixing a host array with a device array does not
+//! compile:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0271
 //! use ultrasound_metrics as um;
+//! fn two<A: um::ArrayArg, B: um::ArrayArg<Backend = A::Backend>>(_: &A, _: &B) {}
 //! let dev = um::Device::cpu().unwrap();
 //! let a = ndarray::Array1::<f32>::ones(4);
 //! let b = dev.put(&a).unwrap();
-//! let _ = um::contrast(&a, &b, Default::default()); // host + device: rejected by the compiler
+//! two(&a, &b); // host + device: rejected by the compiler (type mismatch Host != Pjrt)
+//! ```
+//!
+//! while views, owned arrays and different dtypes of one backend mix freely:
+//!
+//! ```
+//! use ultrasound_metrics as um;
+//! fn two<A: um::ArrayArg, B: um::ArrayArg<Backend = A::Backend>>(_: &A, _: &B) {}
+//! let a = ndarray::Array1::<f32>::ones(4);
+//! let b = ndarray::Array2::<f64>::zeros((2, 2));
+//! two(&a.view(), &b);
 //! ```
 
 use std::sync::Arc;
@@ -97,7 +109,10 @@ impl Backend for Host {
                 Arg::Device(_) => Err(internal("host backend given a device array")),
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(host::eval(program, host_args)?.into_iter().map(Out::Host).collect())
+        Ok(host::eval(program, host_args)?
+            .into_iter()
+            .map(Out::Host)
+            .collect())
     }
 
     fn wrap<E: Element, D: Dimension>(out: Out) -> Result<Array<E, D>> {
@@ -105,7 +120,8 @@ impl Backend for Host {
             return Err(internal("host backend returned a device array"));
         };
         let got = t.dtype();
-        let a = E::from_host(t).ok_or_else(|| internal(&format!("result dtype {got}, wanted {}", E::DTYPE)))?;
+        let a = E::from_host(t)
+            .ok_or_else(|| internal(&format!("result dtype {got}, wanted {}", E::DTYPE)))?;
         a.into_dimensionality::<D>()
             .map_err(|e| internal(&format!("result rank: {e}")))
     }

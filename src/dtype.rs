@@ -190,7 +190,6 @@ element!(f64, F64);
 element!(Complex32, C64);
 element!(Complex64, C128);
 
-
 /// A real floating-point element (`f32` or `f64`): the output type of real-valued metrics.
 pub trait RealElement: Element + num_traits_lite::Float {}
 impl RealElement for f32 {}

@@ -153,6 +153,16 @@ pub enum Error {
         why: String,
     },
 
+    /// A gradient was requested of something that has none (or whose gradient is zero almost
+    /// everywhere, such as a histogram count or a clipping mask).
+    #[error("{what} is not differentiable: {why}")]
+    NotDifferentiable {
+        /// The metric or operation.
+        what: String,
+        /// Why, and what to use instead (e.g. a smooth surrogate).
+        why: String,
+    },
+
     /// A file could not be read or written.
     #[error("{path}: {problem}")]
     Io {

@@ -9,7 +9,12 @@ use ultrasound_metrics as um;
 use um::metrics::CfParams;
 
 fn data(m: usize, h: usize, w: usize) -> Array3<Complex32> {
-    Array3::from_shape_fn((m, h, w), |(a, b, c)| Complex32::new((a * 7 + b * 3 + c) as f32 % 5.0 - 2.0, (a + c) as f32 % 3.0 - 1.0))
+    Array3::from_shape_fn((m, h, w), |(a, b, c)| {
+        Complex32::new(
+            (a * 7 + b * 3 + c) as f32 % 5.0 - 2.0,
+            (a + c) as f32 % 3.0 - 1.0,
+        )
+    })
 }
 
 #[test]
@@ -22,17 +27,34 @@ fn compile_once_per_signature_and_race_safe() {
     // 1. first call compiles, a second call with the same signature does not
     let x = dev.put(&data(8, 7, 13)).unwrap();
     let c0 = dev.compile_count();
-    let a = um::coherence_factor(&x, CfParams::default()).unwrap().to_ndarray().unwrap();
+    let a = um::coherence_factor(&x, CfParams::default())
+        .unwrap()
+        .to_ndarray()
+        .unwrap();
     assert_eq!(dev.compile_count(), c0 + 1, "first call compiles");
-    let b = um::coherence_factor(&x, CfParams::default()).unwrap().to_ndarray().unwrap();
-    assert_eq!(dev.compile_count(), c0 + 1, "second call with the same signature reuses the executable");
+    let b = um::coherence_factor(&x, CfParams::default())
+        .unwrap()
+        .to_ndarray()
+        .unwrap();
+    assert_eq!(
+        dev.compile_count(),
+        c0 + 1,
+        "second call with the same signature reuses the executable"
+    );
     assert_eq!(a, b);
 
     // 2. a new shape, and new static parameters, compile again
     let y = dev.put(&data(8, 7, 14)).unwrap();
     um::coherence_factor(&y, CfParams::default()).unwrap();
     assert_eq!(dev.compile_count(), c0 + 2, "a new shape compiles");
-    um::coherence_factor(&y, CfParams { power_based: false, ..Default::default() }).unwrap();
+    um::coherence_factor(
+        &y,
+        CfParams {
+            power_based: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(dev.compile_count(), c0 + 3, "new static parameters compile");
 
     // 3. two threads racing on a cold key compile once
@@ -43,23 +65,40 @@ fn compile_once_per_signature_and_race_safe() {
             let (z, barrier) = (z.clone(), barrier.clone());
             std::thread::spawn(move || {
                 barrier.wait();
-                um::coherence_factor(&z, CfParams::default()).unwrap().to_ndarray().unwrap()
+                um::coherence_factor(&z, CfParams::default())
+                    .unwrap()
+                    .to_ndarray()
+                    .unwrap()
             })
         })
         .collect();
     let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-    assert_eq!(dev.compile_count(), c0 + 4, "racing threads on a cold key compile once");
+    assert_eq!(
+        dev.compile_count(),
+        c0 + 4,
+        "racing threads on a cold key compile once"
+    );
     assert!(results.windows(2).all(|w| w[0] == w[1]));
 
     // 4. the on-disk cache: written on compile, loaded (not compiled) after the memory cache is dropped
     um::runtime::set_disk_cache(true);
     let w = dev.put(&data(8, 7, 16)).unwrap();
-    let first = um::coherence_factor(&w, CfParams::default()).unwrap().to_ndarray().unwrap();
+    let first = um::coherence_factor(&w, CfParams::default())
+        .unwrap()
+        .to_ndarray()
+        .unwrap();
     assert_eq!(dev.compile_count(), c0 + 5);
     let before = um::runtime::stats();
     um::runtime::clear_memory_cache();
-    let again = um::coherence_factor(&w, CfParams::default()).unwrap().to_ndarray().unwrap();
-    assert_eq!(dev.compile_count(), c0 + 5, "loaded from disk, not compiled");
+    let again = um::coherence_factor(&w, CfParams::default())
+        .unwrap()
+        .to_ndarray()
+        .unwrap();
+    assert_eq!(
+        dev.compile_count(),
+        c0 + 5,
+        "loaded from disk, not compiled"
+    );
     assert_eq!(um::runtime::stats().disk_hits, before.disk_hits + 1);
     assert_eq!(first, again);
     let _ = std::fs::remove_dir_all(dir);

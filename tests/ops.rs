@@ -15,10 +15,14 @@ fn device() -> um::Device {
 
 /// Deterministic pseudo-random values in [-2, 2).
 fn vals(n: usize, seed: u64) -> Vec<f64> {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut s = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     (0..n)
         .map(|_| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((s >> 11) as f64 / (1u64 << 53) as f64) * 4.0 - 2.0
         })
         .collect()
@@ -29,17 +33,36 @@ fn input(ty: &TensorType, seed: u64) -> HostTensor<'static> {
     let sh = IxDyn(&ty.shape);
     let v = vals(2 * n, seed);
     match ty.dtype {
-        DType::F32 => ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| x as f32).collect()).unwrap().into(),
+        DType::F32 => ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| x as f32).collect())
+            .unwrap()
+            .into(),
         DType::F64 => ArrayD::from_shape_vec(sh, v[..n].to_vec()).unwrap().into(),
-        DType::C64 => ArrayD::from_shape_vec(sh, (0..n).map(|i| Complex32::new(v[i] as f32, v[n + i] as f32)).collect())
+        DType::C64 => ArrayD::from_shape_vec(
+            sh,
+            (0..n)
+                .map(|i| Complex32::new(v[i] as f32, v[n + i] as f32))
+                .collect(),
+        )
+        .unwrap()
+        .into(),
+        DType::C128 => {
+            ArrayD::from_shape_vec(sh, (0..n).map(|i| Complex64::new(v[i], v[n + i])).collect())
+                .unwrap()
+                .into()
+        }
+        DType::I32 => {
+            ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| (x * 10.0) as i32).collect())
+                .unwrap()
+                .into()
+        }
+        DType::I64 => {
+            ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| (x * 10.0) as i64).collect())
+                .unwrap()
+                .into()
+        }
+        DType::Bool => ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| x > 0.0).collect())
             .unwrap()
             .into(),
-        DType::C128 => ArrayD::from_shape_vec(sh, (0..n).map(|i| Complex64::new(v[i], v[n + i])).collect())
-            .unwrap()
-            .into(),
-        DType::I32 => ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| (x * 10.0) as i32).collect()).unwrap().into(),
-        DType::I64 => ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| (x * 10.0) as i64).collect()).unwrap().into(),
-        DType::Bool => ArrayD::from_shape_vec(sh, v[..n].iter().map(|&x| x > 0.0).collect()).unwrap().into(),
     }
 }
 
@@ -58,17 +81,36 @@ fn flat(t: &HostTensor) -> Vec<(f64, f64)> {
 
 /// Runs a one-or-more-input program on both backends and compares every output.
 fn check(name: &str, params: &[TensorType], f: impl Fn(&[Tensor]) -> Vec<Tensor>) {
-    let program = trace(name, params, |a| Ok(f(a))).unwrap_or_else(|e| panic!("{name}: trace: {e}"));
-    let inputs: Vec<HostTensor> = params.iter().enumerate().map(|(i, t)| input(t, i as u64 + 7)).collect();
-    let host = Host::run(&program, inputs.iter().map(|t| um::backend::Arg::Host(t.view())).collect())
-        .unwrap_or_else(|e| panic!("{name}: host: {e}"));
+    let program =
+        trace(name, params, |a| Ok(f(a))).unwrap_or_else(|e| panic!("{name}: trace: {e}"));
+    let inputs: Vec<HostTensor> = params
+        .iter()
+        .enumerate()
+        .map(|(i, t)| input(t, i as u64 + 7))
+        .collect();
+    let host = Host::run(
+        &program,
+        inputs
+            .iter()
+            .map(|t| um::backend::Arg::Host(t.view()))
+            .collect(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: host: {e}"));
     let dev = device();
-    let bufs: Vec<_> = inputs.iter().map(|t| um::runtime::put_host(&dev, t).expect("put")).collect();
-    let pj = Pjrt::run(&program, bufs.iter().map(um::backend::Arg::Device).collect())
-        .unwrap_or_else(|e| panic!("{name}: pjrt: {e}\n{}", program.to_stablehlo()));
+    let bufs: Vec<_> = inputs
+        .iter()
+        .map(|t| um::runtime::put_host(&dev, t).expect("put"))
+        .collect();
+    let pj = Pjrt::run(
+        &program,
+        bufs.iter().map(um::backend::Arg::Device).collect(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: pjrt: {e}\n{}", program.to_stablehlo()));
     assert_eq!(host.len(), pj.len());
     for (i, (h, p)) in host.into_iter().zip(pj).enumerate() {
-        let (Out::Host(h), Out::Device(p)) = (h, p) else { panic!("backend kinds") };
+        let (Out::Host(h), Out::Device(p)) = (h, p) else {
+            panic!("backend kinds")
+        };
         let p = um::runtime::get_host(&p).expect("to host");
         assert_eq!(h.ty(), p.ty(), "{name} output {i}: types");
         let tol = match h.dtype() {
@@ -77,7 +119,8 @@ fn check(name: &str, params: &[TensorType], f: impl Fn(&[Tensor]) -> Vec<Tensor>
         };
         for (j, (a, b)) in flat(&h).iter().zip(flat(&p)).enumerate() {
             let same_nan = a.0.is_nan() && b.0.is_nan() || a.1.is_nan() && b.1.is_nan();
-            let close = |x: f64, y: f64| x == y || (x - y).abs() <= tol * (1.0 + x.abs().max(y.abs()));
+            let close =
+                |x: f64, y: f64| x == y || (x - y).abs() <= tol * (1.0 + x.abs().max(y.abs()));
             assert!(
                 same_nan || (close(a.0, b.0) && close(a.1, b.1)),
                 "{name} output {i} element {j}: host {a:?} vs pjrt {b:?}"
@@ -93,20 +136,43 @@ fn t(d: DType, s: &[usize]) -> TensorType {
 #[test]
 fn unary_ops() {
     for d in [DType::F32, DType::F64] {
-        check("abs", &[t(d, &[3, 4])], |x| vec![x[0].abs(), x[0].sign(), -&x[0], x[0].floor()]);
+        check("abs", &[t(d, &[3, 4])], |x| {
+            vec![x[0].abs(), x[0].sign(), -&x[0], x[0].floor()]
+        });
         check("transcendental", &[t(d, &[5])], |x| {
             let p = x[0].abs() + 0.5;
-            vec![p.sqrt(), p.ln(), x[0].exp(), x[0].sin(), x[0].cos(), p.log10()]
+            vec![
+                p.sqrt(),
+                p.ln(),
+                x[0].exp(),
+                x[0].sin(),
+                x[0].cos(),
+                p.log10(),
+            ]
         });
-        check("is_finite", &[t(d, &[4])], |x| vec![(&x[0] / &x[0].floor()).is_finite()]);
+        check("is_finite", &[t(d, &[4])], |x| {
+            vec![(&x[0] / &x[0].floor()).is_finite()]
+        });
     }
     for d in [DType::C64, DType::C128] {
         check("complex_unary", &[t(d, &[2, 3])], |x| {
-            vec![x[0].abs(), x[0].re(), x[0].im(), x[0].conj(), x[0].sign(), -&x[0], x[0].sqrt(), x[0].exp(), x[0].ln()]
+            vec![
+                x[0].abs(),
+                x[0].re(),
+                x[0].im(),
+                x[0].conj(),
+                x[0].sign(),
+                -&x[0],
+                x[0].sqrt(),
+                x[0].exp(),
+                x[0].ln(),
+            ]
         });
     }
     for d in [DType::I32, DType::I64] {
-        check("int_unary", &[t(d, &[6])], |x| vec![x[0].abs(), -&x[0], x[0].sign()]);
+        check("int_unary", &[t(d, &[6])], |x| {
+            vec![x[0].abs(), -&x[0], x[0].sign()]
+        });
     }
     check("not", &[t(DType::Bool, &[6])], |x| vec![x[0].not()]);
 }
@@ -115,40 +181,96 @@ fn unary_ops() {
 fn binary_ops() {
     for d in [DType::F32, DType::F64] {
         check("arith", &[t(d, &[3, 4]), t(d, &[3, 4])], |x| {
-            vec![&x[0] + &x[1], &x[0] - &x[1], &x[0] * &x[1], &x[0] / &x[1], x[0].max(&x[1]), x[0].min(&x[1]), x[0].atan2(&x[1])]
+            vec![
+                &x[0] + &x[1],
+                &x[0] - &x[1],
+                &x[0] * &x[1],
+                &x[0] / &x[1],
+                x[0].max(&x[1]),
+                x[0].min(&x[1]),
+                x[0].atan2(&x[1]),
+            ]
         });
-        check("pow", &[t(d, &[4]), t(d, &[4])], |x| vec![x[0].abs().pow(&x[1])]);
-        check("complex", &[t(d, &[4]), t(d, &[4])], |x| vec![x[0].complex(&x[1])]);
-        check("broadcast_scalar", &[t(d, &[2, 3]), t(d, &[3])], |x| vec![&x[0] * &x[1] + 1.5, 2.0 - &x[0]]);
+        check("pow", &[t(d, &[4]), t(d, &[4])], |x| {
+            vec![x[0].abs().pow(&x[1])]
+        });
+        check("complex", &[t(d, &[4]), t(d, &[4])], |x| {
+            vec![x[0].complex(&x[1])]
+        });
+        check("broadcast_scalar", &[t(d, &[2, 3]), t(d, &[3])], |x| {
+            vec![&x[0] * &x[1] + 1.5, 2.0 - &x[0]]
+        });
     }
     for d in [DType::C64, DType::C128] {
-        check("complex_arith", &[t(d, &[5]), t(d, &[5])], |x| vec![&x[0] + &x[1], &x[0] * &x[1], &x[0] / &x[1], &x[0] - &x[1]]);
+        check("complex_arith", &[t(d, &[5]), t(d, &[5])], |x| {
+            vec![&x[0] + &x[1], &x[0] * &x[1], &x[0] / &x[1], &x[0] - &x[1]]
+        });
     }
     for d in [DType::I32, DType::I64] {
         check("int_arith", &[t(d, &[6]), t(d, &[6])], |x| {
-            vec![&x[0] + &x[1], &x[0] * &x[1], &x[0] / &(x[1].abs() + 1.0), x[0].max(&x[1]), x[0].and(&x[1])]
+            vec![
+                &x[0] + &x[1],
+                &x[0] * &x[1],
+                &x[0] / &(x[1].abs() + 1.0),
+                x[0].max(&x[1]),
+                x[0].and(&x[1]),
+            ]
         });
     }
-    check("bool_logic", &[t(DType::Bool, &[6]), t(DType::Bool, &[6])], |x| vec![x[0].and(&x[1]), x[0].or(&x[1])]);
+    check(
+        "bool_logic",
+        &[t(DType::Bool, &[6]), t(DType::Bool, &[6])],
+        |x| vec![x[0].and(&x[1]), x[0].or(&x[1])],
+    );
 }
 
 #[test]
 fn compare_select_convert() {
     for d in [DType::F32, DType::F64, DType::I32, DType::I64] {
         check("compare", &[t(d, &[8]), t(d, &[8])], |x| {
-            vec![x[0].lt(&x[1]), x[0].le(&x[1]), x[0].gt(&x[1]), x[0].ge(&x[1]), x[0].eq(&x[0]), x[0].ne(&x[1])]
+            vec![
+                x[0].lt(&x[1]),
+                x[0].le(&x[1]),
+                x[0].gt(&x[1]),
+                x[0].ge(&x[1]),
+                x[0].eq(&x[0]),
+                x[0].ne(&x[1]),
+            ]
         });
-        check("select", &[t(d, &[8]), t(d, &[8])], |x| vec![x[0].gt(&x[1]).select(&x[0], &x[1])]);
+        check("select", &[t(d, &[8]), t(d, &[8])], |x| {
+            vec![x[0].gt(&x[1]).select(&x[0], &x[1])]
+        });
     }
     check("convert", &[t(DType::F64, &[6])], |x| {
-        vec![x[0].cast(DType::F32), x[0].cast(DType::C128), (&x[0] * 10.0).cast(DType::I32), x[0].cast(DType::Bool)]
+        vec![
+            x[0].cast(DType::F32),
+            x[0].cast(DType::C128),
+            (&x[0] * 10.0).cast(DType::I32),
+            x[0].cast(DType::Bool),
+        ]
     });
-    check("convert_int", &[t(DType::I64, &[6])], |x| vec![x[0].cast(DType::F64), x[0].cast(DType::C64), x[0].cast(DType::Bool)]);
-    check("convert_complex", &[t(DType::C128, &[3])], |x| vec![x[0].cast(DType::C64)]);
-    check("div_or", &[t(DType::F64, &[4])], |x| vec![x[0].div_or(&x[0].gt(&x[0].scalar(0.0)).cast(DType::F64), 0.0)]);
+    check("convert_int", &[t(DType::I64, &[6])], |x| {
+        vec![
+            x[0].cast(DType::F64),
+            x[0].cast(DType::C64),
+            x[0].cast(DType::Bool),
+        ]
+    });
+    check("convert_complex", &[t(DType::C128, &[3])], |x| {
+        vec![x[0].cast(DType::C64)]
+    });
+    check("div_or", &[t(DType::F64, &[4])], |x| {
+        vec![x[0].div_or(&x[0].gt(&x[0].scalar(0.0)).cast(DType::F64), 0.0)]
+    });
     check("nan", &[t(DType::F32, &[4])], |x| {
         let nan = (&x[0] * 0.0) / (&x[0] * 0.0);
-        vec![nan.is_nan(), nan.max(&x[0]), nan.min(&x[0]), nan.lt(&x[0]), nan.ne(&x[0])]
+        vec![
+            nan.is_nan(),
+            nan.max(&x[0]),
+            nan.min(&x[0]),
+            nan.lt(&x[0]),
+            nan.ne(&x[0]),
+        ]
     });
 }
 
@@ -156,15 +278,32 @@ fn compare_select_convert() {
 fn reductions() {
     for d in [DType::F32, DType::F64, DType::I32, DType::I64] {
         check("reduce", &[t(d, &[3, 4, 5])], |x| {
-            vec![x[0].sum(&[0]), x[0].sum(&[1, 2]), x[0].sum_all(), x[0].max_over(&[1]), x[0].min_over(&[0, 2])]
+            vec![
+                x[0].sum(&[0]),
+                x[0].sum(&[1, 2]),
+                x[0].sum_all(),
+                x[0].max_over(&[1]),
+                x[0].min_over(&[0, 2]),
+            ]
         });
     }
     for d in [DType::C64, DType::C128] {
-        check("reduce_complex", &[t(d, &[4, 3])], |x| vec![x[0].sum(&[0]), x[0].mean_all()]);
+        check("reduce_complex", &[t(d, &[4, 3])], |x| {
+            vec![x[0].sum(&[0]), x[0].mean_all()]
+        });
     }
-    check("reduce_bool", &[t(DType::Bool, &[4, 3])], |x| vec![x[0].any(&[0]), x[0].all(&[1])]);
+    check("reduce_bool", &[t(DType::Bool, &[4, 3])], |x| {
+        vec![x[0].any(&[0]), x[0].all(&[1])]
+    });
     check("variadic", &[t(DType::F32, &[6, 7])], |x| {
-        Tensor::reduce_many(&[(&x[0], ReduceKind::Sum), (&x[0].abs2(), ReduceKind::Sum), (&x[0], ReduceKind::Max)], &[0])
+        Tensor::reduce_many(
+            &[
+                (&x[0], ReduceKind::Sum),
+                (&x[0].abs2(), ReduceKind::Sum),
+                (&x[0], ReduceKind::Max),
+            ],
+            &[0],
+        )
     });
 }
 
@@ -183,49 +322,84 @@ fn shape_ops() {
         });
     }
     for d in [DType::F32, DType::C64] {
-        check("pad", &[t(d, &[3, 4])], |x| vec![x[0].pad(&[1, 0], &[2, 1], 0.0), x[0].pad(&[0, 2], &[0, 0], 1.5)]);
+        check("pad", &[t(d, &[3, 4])], |x| {
+            vec![
+                x[0].pad(&[1, 0], &[2, 1], 0.0),
+                x[0].pad(&[0, 2], &[0, 0], 1.5),
+            ]
+        });
     }
     check("iota", &[t(DType::F32, &[2])], |x| {
-        vec![x[0].iota(t(DType::I32, &[3, 4]), 1), x[0].iota(t(DType::F64, &[3, 4]), 0)]
+        vec![
+            x[0].iota(t(DType::I32, &[3, 4]), 1),
+            x[0].iota(t(DType::F64, &[3, 4]), 0),
+        ]
     });
 }
 
 #[test]
 fn fft_sort_dot() {
     for d in [DType::C64, DType::C128] {
-        check("fft", &[t(d, &[3, 8])], |x| vec![x[0].fft(FftKind::Fft, 8), x[0].fft(FftKind::Ifft, 8)]);
-        check("irfft", &[t(d, &[2, 5])], |x| vec![x[0].fft(FftKind::Irfft, 8)]);
+        check("fft", &[t(d, &[3, 8])], |x| {
+            vec![x[0].fft(FftKind::Fft, 8), x[0].fft(FftKind::Ifft, 8)]
+        });
+        check("irfft", &[t(d, &[2, 5])], |x| {
+            vec![x[0].fft(FftKind::Irfft, 8)]
+        });
     }
     for d in [DType::F32, DType::F64] {
-        check("rfft", &[t(d, &[2, 8])], |x| vec![x[0].fft(FftKind::Rfft, 8)]);
-        check("sort", &[t(d, &[5, 7])], |x| vec![x[0].sort(0), x[0].sort(1)]);
+        check("rfft", &[t(d, &[2, 8])], |x| {
+            vec![x[0].fft(FftKind::Rfft, 8)]
+        });
+        check("sort", &[t(d, &[5, 7])], |x| {
+            vec![x[0].sort(0), x[0].sort(1)]
+        });
         check("sort_many", &[t(d, &[9])], |x| {
             let idx = x[0].iota(t(DType::I32, &[9]), 0);
             Tensor::sort_many(&[&x[0], &idx], 0, true)
         });
-        check("dot", &[t(d, &[3, 4]), t(d, &[4, 5])], |x| vec![x[0].dot_general(&x[1], (&[], &[]), (&[1], &[0]))]);
+        check("dot", &[t(d, &[3, 4]), t(d, &[4, 5])], |x| {
+            vec![x[0].dot_general(&x[1], (&[], &[]), (&[1], &[0]))]
+        });
         check("dot_batch", &[t(d, &[2, 3, 4]), t(d, &[2, 4, 5])], |x| {
             vec![x[0].dot_general(&x[1], (&[0], &[0]), (&[2], &[1]))]
         });
     }
-    check("dot_complex", &[t(DType::C64, &[3, 4]), t(DType::C64, &[3, 2])], |x| {
-        vec![x[0].dot_general(&x[1], (&[], &[]), (&[0], &[0]))]
-    });
+    check(
+        "dot_complex",
+        &[t(DType::C64, &[3, 4]), t(DType::C64, &[3, 2])],
+        |x| vec![x[0].dot_general(&x[1], (&[], &[]), (&[0], &[0]))],
+    );
     check("sort_int", &[t(DType::I64, &[10])], |x| vec![x[0].sort(0)]);
 }
 
 #[test]
 fn build_errors_are_typed() {
-    let e = trace("bad", &[t(DType::F32, &[3]), t(DType::F32, &[4])], |x| Ok(vec![&x[0] + &x[1]])).unwrap_err();
+    let e = trace("bad", &[t(DType::F32, &[3]), t(DType::F32, &[4])], |x| {
+        Ok(vec![&x[0] + &x[1]])
+    })
+    .unwrap_err();
     assert!(matches!(e, um::Error::Graph { .. }), "{e}");
-    let e = trace("bad", &[t(DType::F32, &[3]), t(DType::F64, &[3])], |x| Ok(vec![&x[0] + &x[1]])).unwrap_err();
+    let e = trace("bad", &[t(DType::F32, &[3]), t(DType::F64, &[3])], |x| {
+        Ok(vec![&x[0] + &x[1]])
+    })
+    .unwrap_err();
     assert!(e.to_string().contains("dtypes differ"), "{e}");
     let e = trace("bad", &[t(DType::C64, &[3])], |x| Ok(vec![x[0].max(&x[0])])).unwrap_err();
     assert!(e.to_string().contains("not defined for complex64"), "{e}");
-    let e = trace("bad", &[t(DType::F32, &[3, 4])], |x| Ok(vec![x[0].sum(&[2])])).unwrap_err();
+    let e = trace("bad", &[t(DType::F32, &[3, 4])], |x| {
+        Ok(vec![x[0].sum(&[2])])
+    })
+    .unwrap_err();
     assert!(e.to_string().contains("axis 2 out of range"), "{e}");
-    let e = trace("bad", &[t(DType::F32, &[3, 4])], |x| Ok(vec![x[0].reshape(&[5])])).unwrap_err();
+    let e = trace("bad", &[t(DType::F32, &[3, 4])], |x| {
+        Ok(vec![x[0].reshape(&[5])])
+    })
+    .unwrap_err();
     assert!(e.to_string().contains("cannot reshape"), "{e}");
-    let e = trace("bad", &[t(DType::F32, &[3])], |x| Ok(vec![x[0].slice(&[1], &[4], &[1])])).unwrap_err();
+    let e = trace("bad", &[t(DType::F32, &[3])], |x| {
+        Ok(vec![x[0].slice(&[1], &[4], &[1])])
+    })
+    .unwrap_err();
     assert!(e.to_string().contains("does not fit"), "{e}");
 }

@@ -28,16 +28,69 @@ where
     let xd = dev.put(x).unwrap();
     let f = |a: ArrayD<T::Real>| a.mapv(Into::into);
     let mut out = vec![
-        (f(um::coherence_factor(x, CfParams::default()).unwrap()), f(um::coherence_factor(&xd, CfParams::default()).unwrap().to_ndarray().unwrap())),
         (
-            f(um::coherence_factor(x, CfParams { power_based: false, ..Default::default() }).unwrap()),
-            f(um::coherence_factor(&xd, CfParams { power_based: false, ..Default::default() }).unwrap().to_ndarray().unwrap()),
+            f(um::coherence_factor(x, CfParams::default()).unwrap()),
+            f(um::coherence_factor(&xd, CfParams::default())
+                .unwrap()
+                .to_ndarray()
+                .unwrap()),
         ),
-        (f(um::phase_coherence_factor(x, PcfParams { power: 1.5, ..Default::default() }).unwrap()), f(um::phase_coherence_factor(&xd, PcfParams { power: 1.5, ..Default::default() }).unwrap().to_ndarray().unwrap())),
-        (f(um::sign_coherence_factor(x, ScfParams::default()).unwrap()), f(um::sign_coherence_factor(&xd, ScfParams::default()).unwrap().to_ndarray().unwrap())),
+        (
+            f(um::coherence_factor(
+                x,
+                CfParams {
+                    power_based: false,
+                    ..Default::default()
+                },
+            )
+            .unwrap()),
+            f(um::coherence_factor(
+                &xd,
+                CfParams {
+                    power_based: false,
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+            .to_ndarray()
+            .unwrap()),
+        ),
+        (
+            f(um::phase_coherence_factor(
+                x,
+                PcfParams {
+                    power: 1.5,
+                    ..Default::default()
+                },
+            )
+            .unwrap()),
+            f(um::phase_coherence_factor(
+                &xd,
+                PcfParams {
+                    power: 1.5,
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+            .to_ndarray()
+            .unwrap()),
+        ),
+        (
+            f(um::sign_coherence_factor(x, ScfParams::default()).unwrap()),
+            f(um::sign_coherence_factor(&xd, ScfParams::default())
+                .unwrap()
+                .to_ndarray()
+                .unwrap()),
+        ),
     ];
-    let g = GcfParams { m0, ..Default::default() };
-    if let (Ok(h), Ok(d)) = (um::generalized_coherence_factor(x, g), um::generalized_coherence_factor(&xd, g)) {
+    let g = GcfParams {
+        m0,
+        ..Default::default()
+    };
+    if let (Ok(h), Ok(d)) = (
+        um::generalized_coherence_factor(x, g),
+        um::generalized_coherence_factor(&xd, g),
+    ) {
         out.push((f(h), f(d.to_ndarray().unwrap())));
     }
     out
@@ -98,20 +151,55 @@ proptest! {
 #[test]
 fn frames_axis_equals_per_frame_results_in_one_call() {
     let x = ArrayD::from_shape_fn(IxDyn(&[3, 6, 4, 5]), |ix| {
-        Complex32::new(((ix[0] * 7 + ix[1] * 5 + ix[2] * 3 + ix[3]) % 11) as f32 - 5.0, (ix[1] % 3) as f32)
+        Complex32::new(
+            ((ix[0] * 7 + ix[1] * 5 + ix[2] * 3 + ix[3]) % 11) as f32 - 5.0,
+            (ix[1] % 3) as f32,
+        )
     });
     let dev = device();
     let xd = dev.put(&x).unwrap();
-    let cf = um::coherence_factor(&x, CfParams { frames: true, ..Default::default() }).unwrap();
-    let cfd = um::coherence_factor(&xd, CfParams { frames: true, ..Default::default() }).unwrap().to_ndarray().unwrap();
-    let gcf = um::generalized_coherence_factor(&xd, GcfParams { m0: 1, frames: true }).unwrap().to_ndarray().unwrap();
+    let cf = um::coherence_factor(
+        &x,
+        CfParams {
+            frames: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let cfd = um::coherence_factor(
+        &xd,
+        CfParams {
+            frames: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .to_ndarray()
+    .unwrap();
+    let gcf = um::generalized_coherence_factor(
+        &xd,
+        GcfParams {
+            m0: 1,
+            frames: true,
+        },
+    )
+    .unwrap()
+    .to_ndarray()
+    .unwrap();
     assert_eq!(cf.shape(), &[3, 4, 5]);
     for f in 0..3 {
         let frame = x.index_axis(Axis(0), f).to_owned();
         let one = um::coherence_factor(&frame, CfParams::default()).unwrap();
         assert!(one.abs_diff_eq(&cf.index_axis(Axis(0), f), 1e-6));
         assert!(one.abs_diff_eq(&cfd.index_axis(Axis(0), f), 1e-5));
-        let g = um::generalized_coherence_factor(&frame, GcfParams { m0: 1, ..Default::default() }).unwrap();
+        let g = um::generalized_coherence_factor(
+            &frame,
+            GcfParams {
+                m0: 1,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert!(g.abs_diff_eq(&gcf.index_axis(Axis(0), f), 1e-5));
     }
 }
@@ -122,13 +210,51 @@ fn invalid_arguments_are_typed_errors() {
     let e = um::coherence_factor(&x1.clone().into_dyn(), CfParams::default()).unwrap_err();
     assert!(e.to_string().contains("at least 2 dimensions"), "{e}");
     let x = ndarray::Array2::<f64>::zeros((4, 3));
-    let e = um::phase_coherence_factor(&x, PcfParams { power: -0.5, ..Default::default() }).unwrap_err();
-    assert!(e.to_string().contains("power") && e.to_string().contains("-0.5"), "{e}");
-    let e = um::sign_coherence_factor(&x, ScfParams { power: f64::NAN, ..Default::default() }).unwrap_err();
-    assert!(matches!(e, um::Error::InvalidArgument { arg: "power", .. }), "{e}");
-    let e = um::generalized_coherence_factor(&x, GcfParams { m0: 2, ..Default::default() }).unwrap_err();
-    assert!(e.to_string().contains("m0 (2) must be < num_elements/2 (2)"), "{e}");
-    let e = um::coherence_factor(&x, CfParams { frames: true, ..Default::default() }).unwrap_err();
+    let e = um::phase_coherence_factor(
+        &x,
+        PcfParams {
+            power: -0.5,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("power") && e.to_string().contains("-0.5"),
+        "{e}"
+    );
+    let e = um::sign_coherence_factor(
+        &x,
+        ScfParams {
+            power: f64::NAN,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, um::Error::InvalidArgument { arg: "power", .. }),
+        "{e}"
+    );
+    let e = um::generalized_coherence_factor(
+        &x,
+        GcfParams {
+            m0: 2,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("m0 (2) must be < num_elements/2 (2)"),
+        "{e}"
+    );
+    let e = um::coherence_factor(
+        &x,
+        CfParams {
+            frames: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("at least 3 dimensions"), "{e}");
 }
 
@@ -145,7 +271,15 @@ fn arrays_on_different_devices_are_rejected() {
     assert_eq!(ra.device().ordinal(), 0);
     assert_eq!(rb.device().ordinal(), 1);
     // a program given arrays of two devices is a typed error
-    let program = um::graph::trace("add", &[a.tensor_type().clone(), b.tensor_type().clone()], |t| Ok(vec![&t[0] + &t[1]])).unwrap();
-    let err = um::backend::run::<um::Pjrt>(&program, vec![um::ArrayArg::arg(&a), um::ArrayArg::arg(&b)]).err().unwrap();
+    let program = um::graph::trace(
+        "add",
+        &[a.tensor_type().clone(), b.tensor_type().clone()],
+        |t| Ok(vec![&t[0] + &t[1]]),
+    )
+    .unwrap();
+    let err =
+        um::backend::run::<um::Pjrt>(&program, vec![um::ArrayArg::arg(&a), um::ArrayArg::arg(&b)])
+            .err()
+            .unwrap();
     assert!(matches!(err, um::Error::DeviceMismatch { .. }), "{err}");
 }

@@ -422,6 +422,92 @@ fn failing_client_creation_is_a_plugin_load_error() {
     }
 }
 
+/// Builds a fake "plugin" with a C compiler: `GetPjrtApi` returns a table of the given size and
+/// version whose function pointers are all NULL (or returns NULL). `None` without a compiler.
+fn fake_plugin(
+    tag: &str,
+    major: i32,
+    minor: i32,
+    struct_size: &str,
+    null_api: bool,
+) -> Option<PathBuf> {
+    let dir = temp_dir(&format!("fake-{tag}"));
+    let src = dir.join("fake.c");
+    std::fs::write(
+        &src,
+        format!(
+            "#include <stddef.h>\n\
+             typedef struct {{ size_t struct_size; void *ext; int major; int minor; }} V;\n\
+             typedef struct {{ size_t struct_size; void *ext; V version; void *fns[200]; }} Api;\n\
+             static Api api = {{ {struct_size}, 0, {{ sizeof(V), 0, {major}, {minor} }}, {{0}} }};\n\
+             const Api *GetPjrtApi(void) {{ return {} ; }}\n",
+            if null_api { "0" } else { "&api" }
+        ),
+    )
+    .unwrap();
+    let so = dir.join(format!("fake_{tag}.so"));
+    let status = std::process::Command::new("cc")
+        .args(["-shared", "-fPIC", "-o"])
+        .arg(&so)
+        .arg(&src)
+        .status()
+        .ok()?;
+    status.success().then(|| so.canonicalize().unwrap())
+}
+
+#[test]
+fn fake_plugins_are_refused_cleanly() {
+    let cases = [
+        (
+            "major1",
+            1,
+            0,
+            "sizeof(Api)",
+            false,
+            "incompatible PJRT C API version 1.0",
+        ),
+        (
+            "old",
+            0,
+            10,
+            "sizeof(Api)",
+            false,
+            "incompatible PJRT C API version 0.10",
+        ),
+        (
+            "null",
+            0,
+            81,
+            "sizeof(Api)",
+            true,
+            "GetPjrtApi returned NULL",
+        ),
+        (
+            "tiny",
+            0,
+            81,
+            "40",
+            false,
+            "does not provide PJRT_Error_Destroy",
+        ),
+        (
+            "nofns",
+            0,
+            81,
+            "sizeof(Api)",
+            false,
+            "PJRT_Plugin_Initialize",
+        ),
+    ];
+    for (tag, major, minor, size, null_api, needle) in cases {
+        let Some(so) = fake_plugin(tag, major, minor, size, null_api) else {
+            eprintln!("no C compiler; skipping");
+            return;
+        };
+        assert_plugin_load(&so, needle);
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 // plugin: installation and discovery
 // ----------------------------------------------------------------------------------------------
@@ -487,6 +573,8 @@ fn installs_from_a_wheel_atomically_and_verifies_it() {
     std::fs::write(&junk, b"junk").unwrap();
     let junk_sha = plugin::sha256_file(&junk).unwrap();
     assert!(plugin::install_from_wheel(&junk, &dir3.join("e"), &junk_sha).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&dir3);
 }
 
 /// The real pinned wheel, when this machine has one (`UM_PJRT_WHEEL`, or the one the notes
@@ -609,6 +697,7 @@ fn discovery_order_and_errors() {
         ],
         &root.join("home"),
     );
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]

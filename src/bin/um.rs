@@ -11,7 +11,11 @@ use um::data::synthetic;
 use um::metrics::{CfParams, GcfParams, PcfParams, ScfParams};
 
 #[derive(Parser)]
-#[command(name = "um", version, about = "Ultrasound image-quality metrics, compiled through XLA/PJRT")]
+#[command(
+    name = "um",
+    version,
+    about = "Ultrasound image-quality metrics, compiled through XLA/PJRT"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -77,7 +81,11 @@ fn devices() -> um::Result<()> {
     match um::Device::cpu_devices() {
         Ok(devs) => {
             if let Some(d) = devs.first() {
-                println!("plugin  {} ({})", d.plugin_path().display(), d.plugin_version());
+                println!(
+                    "plugin  {} ({})",
+                    d.plugin_path().display(),
+                    d.plugin_version()
+                );
                 println!("platform {}", d.platform());
             }
             for d in &devs {
@@ -87,7 +95,10 @@ fn devices() -> um::Result<()> {
         Err(e) => println!("no PJRT CPU plugin: {e}"),
     }
     println!("host backend: always available (ndarray)");
-    println!("executable cache: {}", um::runtime::disk_cache_dir().display());
+    println!(
+        "executable cache: {}",
+        um::runtime::disk_cache_dir().display()
+    );
     Ok(())
 }
 
@@ -171,16 +182,42 @@ fn demo(choice: BackendChoice) -> um::Result<()> {
     type Run<'a> = Box<dyn Fn() -> um::Result<Array2<f32>> + 'a>;
     let metrics: Vec<(&str, Run)> = match &xd {
         Some(xd) => vec![
-            ("CF", Box::new(|| um::coherence_factor(xd, CfParams::default())?.to_ndarray())),
-            ("GCF m0=1", Box::new(|| um::generalized_coherence_factor(xd, GcfParams::default())?.to_ndarray())),
-            ("PCF", Box::new(|| um::phase_coherence_factor(xd, PcfParams::default())?.to_ndarray())),
-            ("SCF", Box::new(|| um::sign_coherence_factor(xd, ScfParams::default())?.to_ndarray())),
+            (
+                "CF",
+                Box::new(|| um::coherence_factor(xd, CfParams::default())?.to_ndarray()),
+            ),
+            (
+                "GCF m0=1",
+                Box::new(|| {
+                    um::generalized_coherence_factor(xd, GcfParams::default())?.to_ndarray()
+                }),
+            ),
+            (
+                "PCF",
+                Box::new(|| um::phase_coherence_factor(xd, PcfParams::default())?.to_ndarray()),
+            ),
+            (
+                "SCF",
+                Box::new(|| um::sign_coherence_factor(xd, ScfParams::default())?.to_ndarray()),
+            ),
         ],
         None => vec![
-            ("CF", Box::new(|| um::coherence_factor(x, CfParams::default()))),
-            ("GCF m0=1", Box::new(|| um::generalized_coherence_factor(x, GcfParams::default()))),
-            ("PCF", Box::new(|| um::phase_coherence_factor(x, PcfParams::default()))),
-            ("SCF", Box::new(|| um::sign_coherence_factor(x, ScfParams::default()))),
+            (
+                "CF",
+                Box::new(|| um::coherence_factor(x, CfParams::default())),
+            ),
+            (
+                "GCF m0=1",
+                Box::new(|| um::generalized_coherence_factor(x, GcfParams::default())),
+            ),
+            (
+                "PCF",
+                Box::new(|| um::phase_coherence_factor(x, PcfParams::default())),
+            ),
+            (
+                "SCF",
+                Box::new(|| um::sign_coherence_factor(x, ScfParams::default())),
+            ),
         ],
     };
     let cyst = ds.cyst_mask();
@@ -215,7 +252,10 @@ fn demo(choice: BackendChoice) -> um::Result<()> {
         );
     }
     if let Some(d) = &device {
-        println!("\ncompiles on {d}: {} (first calls compile, cached calls reuse the executable)", d.compile_count());
+        println!(
+            "\ncompiles on {d}: {} (first calls compile, cached calls reuse the executable)",
+            d.compile_count()
+        );
     }
     Ok(())
 }

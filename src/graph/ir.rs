@@ -616,7 +616,10 @@ impl Graph {
                 let a = t(a);
                 let out = need_hint()?;
                 if dims.len() != a.rank() {
-                    return err(name, format!("{} dims for an operand of rank {}", dims.len(), a.rank()));
+                    return err(
+                        name,
+                        format!("{} dims for an operand of rank {}", dims.len(), a.rank()),
+                    );
                 }
                 check_axes(name, dims, out.rank())?;
                 if dims.windows(2).any(|w| w[0] >= w[1]) {
@@ -680,12 +683,17 @@ impl Graph {
             } => {
                 let (a, v) = (t(operand), t(value));
                 if v.rank() != 0 || v.dtype != a.dtype {
-                    return err(name, format!("padding value {v} must be a {} scalar", a.dtype));
+                    return err(
+                        name,
+                        format!("padding value {v} must be a {} scalar", a.dtype),
+                    );
                 }
                 if low.len() != a.rank() || high.len() != a.rank() {
                     return err(name, format!("low/high must have {} entries", a.rank()));
                 }
-                let shape: Vec<usize> = (0..a.rank()).map(|i| a.shape[i] + low[i] + high[i]).collect();
+                let shape: Vec<usize> = (0..a.rank())
+                    .map(|i| a.shape[i] + low[i] + high[i])
+                    .collect();
                 one(TensorType::new(a.dtype, &shape))
             }
             Op::Concatenate(vs, axis) => {
@@ -729,7 +737,12 @@ impl Graph {
                         *shape.last_mut().expect("rank ≥ 1") = *n;
                         a.dtype.real()
                     }
-                    _ => return err(name, format!("{kind:?} of length {n} is not defined for {a}")),
+                    _ => {
+                        return err(
+                            name,
+                            format!("{kind:?} of length {n} is not defined for {a}"),
+                        )
+                    }
                 };
                 one(TensorType::new(out, &shape))
             }
@@ -742,7 +755,10 @@ impl Graph {
                     return err(name, format!("axis {axis} out of range for {first}"));
                 }
                 if first.dtype.is_complex() || first.dtype == DType::Bool {
-                    return err(name, format!("keys of type {} cannot be ordered", first.dtype));
+                    return err(
+                        name,
+                        format!("keys of type {} cannot be ordered", first.dtype),
+                    );
                 }
                 let mut outs = Vec::new();
                 for v in operands {
@@ -774,7 +790,10 @@ impl Graph {
             } => {
                 let (l, r) = (t(lhs), t(rhs));
                 if l.dtype != r.dtype || l.dtype == DType::Bool {
-                    return err(name, format!("operands {l} and {r} must share a numeric dtype"));
+                    return err(
+                        name,
+                        format!("operands {l} and {r} must share a numeric dtype"),
+                    );
                 }
                 if lhs_batch.len() != rhs_batch.len() || lhs_contract.len() != rhs_contract.len() {
                     return err(name, "batch and contracting axis lists must pair up");
@@ -785,12 +804,26 @@ impl Graph {
                 check_axes(name, &rall, r.rank())?;
                 for (a, b) in lall.iter().zip(&rall) {
                     if l.shape[*a] != r.shape[*b] {
-                        return err(name, format!("lhs axis {a} ({}) ≠ rhs axis {b} ({})", l.shape[*a], r.shape[*b]));
+                        return err(
+                            name,
+                            format!(
+                                "lhs axis {a} ({}) ≠ rhs axis {b} ({})",
+                                l.shape[*a], r.shape[*b]
+                            ),
+                        );
                     }
                 }
                 let mut shape: Vec<usize> = lhs_batch.iter().map(|&a| l.shape[a]).collect();
-                shape.extend((0..l.rank()).filter(|i| !lall.contains(i)).map(|i| l.shape[i]));
-                shape.extend((0..r.rank()).filter(|i| !rall.contains(i)).map(|i| r.shape[i]));
+                shape.extend(
+                    (0..l.rank())
+                        .filter(|i| !lall.contains(i))
+                        .map(|i| l.shape[i]),
+                );
+                shape.extend(
+                    (0..r.rank())
+                        .filter(|i| !rall.contains(i))
+                        .map(|i| r.shape[i]),
+                );
                 one(TensorType::new(l.dtype, &shape))
             }
         }

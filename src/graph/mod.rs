@@ -4,5 +4,7 @@
 pub mod ir;
 pub mod trace;
 
-pub use ir::{BinaryOp, CmpOp, FftKind, Graph, Node, Op, ReduceKind, Scalar, TensorType, UnaryOp, Var};
+pub use ir::{
+    BinaryOp, CmpOp, FftKind, Graph, Node, Op, ReduceKind, Scalar, TensorType, UnaryOp, Var,
+};
 pub use trace::{all_axes, trace, trace_cached, Program, Tensor};

@@ -21,6 +21,9 @@ use crate::error::{Error, Result};
 struct Tracer {
     graph: RefCell<Graph>,
     error: RefCell<Option<Error>>,
+    /// Common-subexpression table: an identical operation on identical operands is recorded
+    /// once (so the host backend never computes a value twice, and graphs stay readable).
+    memo: RefCell<HashMap<String, Vec<Var>>>,
 }
 
 /// A traced tensor: a handle to a value of the graph being recorded.
@@ -91,11 +94,24 @@ impl Tensor {
     }
 
     /// Records `op` unless an operand is poisoned; returns its results.
-    fn op_n(&self, operands: &[&Tensor], op: Op, hint: Option<TensorType>, n: usize) -> Vec<Tensor> {
+    fn op_n(
+        &self,
+        operands: &[&Tensor],
+        op: Op,
+        hint: Option<TensorType>,
+        n: usize,
+    ) -> Vec<Tensor> {
         if self.poisoned || operands.iter().any(|t| t.poisoned) {
             return vec![self.poison(); n];
         }
+        let key = format!("{op:?}|{hint:?}");
+        if let Some(vars) = self.tracer.memo.borrow().get(&key) {
+            return self.wrap(Ok(vars.clone()));
+        }
         let r = self.tracer.graph.borrow_mut().push(op, hint);
+        if let Ok(vars) = &r {
+            self.tracer.memo.borrow_mut().insert(key, vars.clone());
+        }
         let mut out = self.wrap(r);
         if out.len() < n {
             // error: replicate the poisoned tensor so callers can index safely
@@ -114,7 +130,19 @@ impl Tensor {
         if self.poisoned {
             return self.poison();
         }
-        let r = self.tracer.graph.borrow_mut().constant(value, ty).map(|v| vec![v]);
+        let key = format!("const {value:?}|{ty:?}");
+        if let Some(vars) = self.tracer.memo.borrow().get(&key) {
+            return self.wrap(Ok(vars.clone())).remove(0);
+        }
+        let r = self
+            .tracer
+            .graph
+            .borrow_mut()
+            .constant(value, ty)
+            .map(|v| vec![v]);
+        if let Ok(vars) = &r {
+            self.tracer.memo.borrow_mut().insert(key, vars.clone());
+        }
         self.wrap(r).remove(0)
     }
 
@@ -127,7 +155,10 @@ impl Tensor {
     pub fn scalar_of(&self, value: f64, dtype: DType) -> Tensor {
         let lit = if dtype.is_int() {
             if value.fract() != 0.0 || !value.is_finite() {
-                return self.record(Error::graph("constant", format!("{value} is not an integer")));
+                return self.record(Error::graph(
+                    "constant",
+                    format!("{value} is not an integer"),
+                ));
             }
             Scalar::Int(value as i64)
         } else if dtype == DType::Bool {
@@ -230,7 +261,11 @@ impl Tensor {
         if dtype == self.dtype() {
             return self.clone();
         }
-        self.op(&[self], Op::Convert(self.var), Some(TensorType::scalar(dtype)))
+        self.op(
+            &[self],
+            Op::Convert(self.var),
+            Some(TensorType::scalar(dtype)),
+        )
     }
 
     // ----- binary, with numpy broadcasting -----
@@ -242,10 +277,21 @@ impl Tensor {
         let r = a.len().max(b.len());
         let mut shape = vec![0; r];
         for i in 0..r {
-            let da = if i + a.len() >= r { a[i + a.len() - r] } else { 1 };
-            let db = if i + b.len() >= r { b[i + b.len() - r] } else { 1 };
+            let da = if i + a.len() >= r {
+                a[i + a.len() - r]
+            } else {
+                1
+            };
+            let db = if i + b.len() >= r {
+                b[i + b.len() - r]
+            } else {
+                1
+            };
             if da != db && da != 1 && db != 1 {
-                let e = Error::graph("broadcast", format!("shapes {a:?} and {b:?} do not broadcast"));
+                let e = Error::graph(
+                    "broadcast",
+                    format!("shapes {a:?} and {b:?} do not broadcast"),
+                );
                 return (self.record(e), other.poison());
             }
             shape[i] = da.max(db);
@@ -360,7 +406,10 @@ impl Tensor {
     }
     /// Mean over `axes` (`sum / count`).
     pub fn mean(&self, axes: &[usize]) -> Tensor {
-        let n: usize = axes.iter().map(|&a| self.shape().get(a).copied().unwrap_or(1)).product();
+        let n: usize = axes
+            .iter()
+            .map(|&a| self.shape().get(a).copied().unwrap_or(1))
+            .product();
         self.sum(axes) / n as f64
     }
     /// Mean over all elements (rank 0).
@@ -435,7 +484,10 @@ impl Tensor {
         let mut s = vec![0; self.rank()];
         let mut l = self.shape().to_vec();
         if axis >= self.rank() {
-            return self.record(Error::graph("slice", format!("axis {axis} out of range for {}", self.ty)));
+            return self.record(Error::graph(
+                "slice",
+                format!("axis {axis} out of range for {}", self.ty),
+            ));
         }
         s[axis] = start;
         l[axis] = end;
@@ -649,6 +701,7 @@ pub fn trace(
     let tracer = Rc::new(Tracer {
         graph: RefCell::new(Graph::new()),
         error: RefCell::new(None),
+        memo: RefCell::new(HashMap::new()),
     });
     let args: Vec<Tensor> = params
         .iter()
@@ -670,12 +723,18 @@ pub fn trace(
         return Err(Error::graph("trace", format!("`{name}` has no outputs")));
     }
     if let Some(o) = outs.iter().find(|o| !Rc::ptr_eq(&o.tracer, &tracer)) {
-        return Err(Error::graph("trace", format!("output {o:?} belongs to another trace")));
+        return Err(Error::graph(
+            "trace",
+            format!("output {o:?} belongs to another trace"),
+        ));
     }
     drop(args);
     let graph = tracer.graph.borrow().clone();
     let (graph, outputs) = prune(graph, outs.iter().map(|t| t.var).collect());
-    let out_types = outputs.iter().map(|v| graph.ty(*v).clone()).collect::<Vec<_>>();
+    let out_types = outputs
+        .iter()
+        .map(|v| graph.ty(*v).clone())
+        .collect::<Vec<_>>();
     let fingerprint = fingerprint(name, &graph, &outputs);
     Ok(Program {
         name: name.to_string(),

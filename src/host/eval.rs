@@ -106,7 +106,12 @@ pub fn eval<'a>(program: &Program, args: Vec<HostTensor<'a>>) -> Result<Vec<H>> 
         .collect()
 }
 
-fn eval_node(op: &Op, outs: &[TensorType], inputs: &[Var], ins: &[HostTensor<'_>]) -> Result<Vec<H>> {
+fn eval_node(
+    op: &Op,
+    outs: &[TensorType],
+    inputs: &[Var],
+    ins: &[HostTensor<'_>],
+) -> Result<Vec<H>> {
     let get = |v: Var| -> Result<&HostTensor<'_>> {
         inputs
             .iter()
@@ -168,7 +173,8 @@ fn eval_node(op: &Op, outs: &[TensorType], inputs: &[Var], ins: &[HostTensor<'_>
             axis,
             descending,
         } => {
-            let parts: Vec<&HostTensor> = operands.iter().map(|v| get(*v)).collect::<Result<_>>()?;
+            let parts: Vec<&HostTensor> =
+                operands.iter().map(|v| get(*v)).collect::<Result<_>>()?;
             sort(&parts, *axis, *descending)
         }
         Op::DotGeneral {
@@ -565,7 +571,14 @@ fn reduce(x: &HostTensor, k: ReduceKind, axes: &[usize]) -> Result<H> {
     macro_rules! fmaxmin {
         ($a:expr, $t:ty) => {
             match k {
-                Max => fold($a, axes, <$t>::NEG_INFINITY, |s, &v| *s = fmax(*s, v), |s| *s).into(),
+                Max => fold(
+                    $a,
+                    axes,
+                    <$t>::NEG_INFINITY,
+                    |s, &v| *s = fmax(*s, v),
+                    |s| *s,
+                )
+                .into(),
                 Min => fold($a, axes, <$t>::INFINITY, |s, &v| *s = fmin(*s, v), |s| *s).into(),
                 _ => return Err(unsupported(&format!("reduce {k:?}"), stringify!($t))),
             }
@@ -639,7 +652,10 @@ fn pad(a: &HostTensor, value: &HostTensor, low: &[usize], shape: &[usize]) -> Re
     use HostTensor as T;
     macro_rules! p {
         ($x:expr, $v:expr) => {{
-            let fill = *$v.iter().next().ok_or_else(|| Error::graph("pad", "empty value"))?;
+            let fill = *$v
+                .iter()
+                .next()
+                .ok_or_else(|| Error::graph("pad", "empty value"))?;
             let mut out = ArrayD::from_elem(IxDyn(shape), fill);
             out.slice_each_axis_mut(|ax| {
                 let i = ax.axis.index();
@@ -762,7 +778,11 @@ fn sort(parts: &[&HostTensor], axis: usize, descending: bool) -> Result<Vec<H>> 
     use HostTensor as T;
     let shape = parts[0].shape().to_vec();
     let len = shape[axis];
-    let lanes = if len == 0 { 0 } else { shape.iter().product::<usize>() / len };
+    let lanes = shape
+        .iter()
+        .product::<usize>()
+        .checked_div(len)
+        .unwrap_or(0);
     // permutation per lane, computed on the key moved to the last axis
     let mut perms: Vec<Vec<usize>> = Vec::with_capacity(lanes);
     macro_rules! key_perm {
@@ -818,7 +838,10 @@ fn sort(parts: &[&HostTensor], axis: usize, descending: bool) -> Result<Vec<H>> 
 fn move_last<A: Clone>(x: &CowArray<A, IxDyn>, axis: usize) -> ArrayD<A> {
     let mut perm: Vec<usize> = (0..x.ndim()).filter(|&i| i != axis).collect();
     perm.push(axis);
-    x.view().permuted_axes(perm).as_standard_layout().into_owned()
+    x.view()
+        .permuted_axes(perm)
+        .as_standard_layout()
+        .into_owned()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -848,7 +871,11 @@ fn dot_general(
         } else {
             batch.iter().chain(contract).chain(&free).copied().collect()
         };
-        let a = x.view().permuted_axes(perm).as_standard_layout().into_owned();
+        let a = x
+            .view()
+            .permuted_axes(perm)
+            .as_standard_layout()
+            .into_owned();
         (a, b, f, c)
     }
     macro_rules! go {

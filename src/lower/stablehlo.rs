@@ -122,9 +122,15 @@ impl Lowerer<'_> {
                 let (re, im, nim) = (self.fresh(), self.fresh(), self.fresh());
                 let an = self.name(*a);
                 let at = self.ty(*a);
-                self.line(format!("{re} = \"stablehlo.real\"({an}) : ({at}) -> {real}"));
-                self.line(format!("{im} = \"stablehlo.imag\"({an}) : ({at}) -> {real}"));
-                self.line(format!("{nim} = \"stablehlo.negate\"({im}) : ({real}) -> {real}"));
+                self.line(format!(
+                    "{re} = \"stablehlo.real\"({an}) : ({at}) -> {real}"
+                ));
+                self.line(format!(
+                    "{im} = \"stablehlo.imag\"({an}) : ({at}) -> {real}"
+                ));
+                self.line(format!(
+                    "{nim} = \"stablehlo.negate\"({im}) : ({real}) -> {real}"
+                ));
                 self.line(format!(
                     "{res} = \"stablehlo.complex\"({re}, {nim}) : ({real}, {real}) -> {rty}"
                 ));
@@ -132,7 +138,9 @@ impl Lowerer<'_> {
             Op::Unary(UnaryOp::Conj, a) => {
                 // identity on real input
                 let (an, at) = (self.name(*a), self.ty(*a));
-                self.line(format!("{res} = \"stablehlo.convert\"({an}) : ({at}) -> {rty}"));
+                self.line(format!(
+                    "{res} = \"stablehlo.convert\"({an}) : ({at}) -> {rty}"
+                ));
             }
             Op::Unary(u, a) => {
                 let op = match u {
@@ -235,7 +243,10 @@ impl Lowerer<'_> {
                     FftKind::Rfft => "RFFT",
                     FftKind::Irfft => "IRFFT",
                 };
-                let attrs = format!("fft_type = #stablehlo<fft_type {k}>, fft_length = {}", arr(&[*n]));
+                let attrs = format!(
+                    "fft_type = #stablehlo<fft_type {k}>, fft_length = {}",
+                    arr(&[*n])
+                );
                 self.generic(&res, "fft", &[*a], &attrs, &rty);
             }
             Op::Iota(axis) => {
@@ -257,10 +268,19 @@ impl Lowerer<'_> {
                     parts.push(format!("rhs_batching_dimensions = {}", list(rhs_batch)));
                 }
                 if !lhs_contract.is_empty() {
-                    parts.push(format!("lhs_contracting_dimensions = {}", list(lhs_contract)));
-                    parts.push(format!("rhs_contracting_dimensions = {}", list(rhs_contract)));
+                    parts.push(format!(
+                        "lhs_contracting_dimensions = {}",
+                        list(lhs_contract)
+                    ));
+                    parts.push(format!(
+                        "rhs_contracting_dimensions = {}",
+                        list(rhs_contract)
+                    ));
                 }
-                let attrs = format!("dot_dimension_numbers = #stablehlo.dot<{}>", parts.join(", "));
+                let attrs = format!(
+                    "dot_dimension_numbers = #stablehlo.dot<{}>",
+                    parts.join(", ")
+                );
                 self.generic(&res, "dot_general", &[*lhs, *rhs], &attrs, &rty);
             }
             Op::Reduce {
@@ -311,7 +331,10 @@ impl Lowerer<'_> {
                 (ReduceKind::Any, _) => "false".into(),
             };
             let name = self.fresh();
-            self.line(format!("{name} = stablehlo.constant dense<{lit}> : tensor<{}>", d.mlir()));
+            self.line(format!(
+                "{name} = stablehlo.constant dense<{lit}> : tensor<{}>",
+                d.mlir()
+            ));
             inits.push(name);
         }
         let (res, rt) = self.results(i);
@@ -323,7 +346,10 @@ impl Lowerer<'_> {
             .map(|v| format!("tensor<{}>", self.g.ty(*v).dtype.mlir()))
             .collect();
         tys.extend(stys.iter().cloned());
-        self.line(format!("{res} = \"stablehlo.reduce\"({}) ({{", args.join(", ")));
+        self.line(format!(
+            "{res} = \"stablehlo.reduce\"({}) ({{",
+            args.join(", ")
+        ));
         let block_args: Vec<String> = (0..n)
             .map(|j| format!("%a{j}: {}", stys[j]))
             .chain((0..n).map(|j| format!("%b{j}: {}", stys[j])))
@@ -338,11 +364,21 @@ impl Lowerer<'_> {
                 ReduceKind::Any => "or",
             };
             let t = &stys[j];
-            self.line(format!("  %r{j} = \"stablehlo.{op}\"(%a{j}, %b{j}) : ({t}, {t}) -> {t}"));
+            self.line(format!(
+                "  %r{j} = \"stablehlo.{op}\"(%a{j}, %b{j}) : ({t}, {t}) -> {t}"
+            ));
         }
         let rets: Vec<String> = (0..n).map(|j| format!("%r{j}")).collect();
-        self.line(format!("  \"stablehlo.return\"({}) : ({}) -> ()", rets.join(", "), stys.join(", ")));
-        self.line(format!("}}) {{dimensions = {}}} : ({}) -> {rt}", arr(axes), tys.join(", ")));
+        self.line(format!(
+            "  \"stablehlo.return\"({}) : ({}) -> ()",
+            rets.join(", "),
+            stys.join(", ")
+        ));
+        self.line(format!(
+            "}}) {{dimensions = {}}} : ({}) -> {rt}",
+            arr(axes),
+            tys.join(", ")
+        ));
     }
 
     fn sort(&mut self, i: usize, operands: &[Var], axis: usize, descending: bool) {
@@ -353,7 +389,10 @@ impl Lowerer<'_> {
             .iter()
             .map(|v| format!("tensor<{}>", self.g.ty(*v).dtype.mlir()))
             .collect();
-        self.line(format!("{res} = \"stablehlo.sort\"({}) ({{", args.join(", ")));
+        self.line(format!(
+            "{res} = \"stablehlo.sort\"({}) ({{",
+            args.join(", ")
+        ));
         let block_args: Vec<String> = (0..operands.len())
             .flat_map(|j| [format!("%a{j}: {}", stys[j]), format!("%b{j}: {}", stys[j])])
             .collect();
@@ -385,7 +424,13 @@ fn compare_type(d: DType, total_order: bool) -> &'static str {
 fn symbol(name: &str) -> String {
     let s: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
         format!("m_{s}")
@@ -425,7 +470,13 @@ pub fn lower(p: &Program) -> String {
     let mut s = String::new();
     let sig: Vec<String> = g.params.iter().map(|t| t.to_string()).collect();
     let osig: Vec<String> = p.outputs().iter().map(|t| t.to_string()).collect();
-    let _ = writeln!(s, "// {}: ({}) -> ({})", p.name(), sig.join(", "), osig.join(", "));
+    let _ = writeln!(
+        s,
+        "// {}: ({}) -> ({})",
+        p.name(),
+        sig.join(", "),
+        osig.join(", ")
+    );
     let _ = writeln!(s, "// fingerprint {}", p.fingerprint());
     let _ = writeln!(s, "module @{} {{", symbol(p.name()));
     let _ = writeln!(
@@ -435,7 +486,12 @@ pub fn lower(p: &Program) -> String {
         outs.join(", ")
     );
     s.push_str(&l.out);
-    let _ = writeln!(s, "    \"func.return\"({}) : ({}) -> ()", rets.join(", "), outs.join(", "));
+    let _ = writeln!(
+        s,
+        "    \"func.return\"({}) : ({}) -> ()",
+        rets.join(", "),
+        outs.join(", ")
+    );
     s.push_str("  }\n}\n");
     s
 }
@@ -450,7 +506,10 @@ mod tests {
         assert_eq!(float_lit(0.1, DType::F64), "1.0e-1");
         assert_eq!(float_lit(-2.5e-7, DType::F32), "-2.5e-7");
         assert_eq!(float_lit(f64::INFINITY, DType::F32), "0x7F800000");
-        assert_eq!(float_lit(f64::NEG_INFINITY, DType::F64), "0xFFF0000000000000");
+        assert_eq!(
+            float_lit(f64::NEG_INFINITY, DType::F64),
+            "0xFFF0000000000000"
+        );
         let x = 0.1f32;
         let s = float_lit(x as f64, DType::F32);
         assert_eq!(s.parse::<f32>().unwrap(), x);

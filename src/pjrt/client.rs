@@ -146,7 +146,10 @@ impl Client {
     /// CPU plugin, which then exposes 4 devices; `("cpu_device_count", Int64(n))` changes that).
     ///
     /// A failure is an [`Error::PluginLoad`] naming the plugin (for example "No visible GPU
-    /// devices" from a CUDA plugin on a machine without a GPU).
+    /// devices" from a CUDA plugin on a machine without a GPU, or a client without devices).
+    ///
+    /// Give each option the type the plugin expects: the CPU plugin throws a C++ exception for
+    /// a mistyped one (`cpu_device_count` as a string, say), which aborts the process.
     ///
     /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {

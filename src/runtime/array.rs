@@ -97,7 +97,6 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
     }
 
     /// The untyped buffer behind this array (for the dispatcher).
-    #[allow(dead_code)]
     pub(crate) fn raw(&self) -> &Arc<RawBuffer> {
         &self.raw
     }

@@ -15,7 +15,6 @@ use crate::graph::{Program, TensorType};
 /// program's parameter types exactly ([`Error::DeviceMismatch`], [`Error::SignatureMismatch`]).
 /// The executable comes from the cache (see [`stats`](super::stats)); the outputs carry the
 /// program's output types.
-#[allow(dead_code)]
 pub(crate) fn execute(
     device: &Device,
     program: &Program,
@@ -223,4 +222,20 @@ pub fn execute_text(
         .into_iter()
         .map(UntypedArray)
         .collect())
+}
+
+impl Device {
+    /// Compiles `program` for this device ahead of time (or loads it from the executable
+    /// cache), so that the first call does not pay for it. A no-op when it is cached already.
+    ///
+    /// ```
+    /// use ultrasound_metrics::{graph::{trace, TensorType}, DType, Device};
+    /// let p = trace("twice", &[TensorType::new(DType::F32, &[4])], |x| Ok(vec![&x[0] * 2.0]))?;
+    /// let dev = Device::cpu()?;
+    /// dev.precompile(&p)?;
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
+    pub fn precompile(&self, program: &Program) -> Result<()> {
+        super::cache::executable(self, program).map(|_| ())
+    }
 }

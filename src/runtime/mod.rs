@@ -22,6 +22,9 @@
 //! # Ok(()) }
 //! ```
 
+// All unsafe code of the crate lives in `crate::pjrt`.
+#![forbid(unsafe_code)]
+
 mod array;
 mod cache;
 mod device;
@@ -34,7 +37,6 @@ pub use cache::{
     evict_from_memory, set_disk_cache, set_disk_cache_dir, stats, CacheStats,
 };
 pub use device::Device;
-#[allow(unused_imports)]
 pub(crate) use exec::execute;
 pub use exec::{execute_text, TextProgram};
 pub use transfer::{get_host, put_host};

@@ -1,0 +1,28 @@
+// phase_coherence_factor: (c64[64,100,100]) -> (f32[100,100])
+// fingerprint f842a20d4650350fa262739500676db3f75c5a0ef22e1a976330fdf9fb533987
+module @phase_coherence_factor {
+  func.func public @main(%arg0: tensor<64x100x100xcomplex<f32>>) -> (tensor<100x100xf32>) {
+    %v1 = "stablehlo.sign"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xcomplex<f32>>
+    %v2 = "stablehlo.real"(%v1) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
+    %v3 = "stablehlo.imag"(%v1) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
+    %t1 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %t2 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %v4:2 = "stablehlo.reduce"(%v2, %v3, %t1, %t2) ({
+    ^bb0(%a0: tensor<f32>, %a1: tensor<f32>, %b0: tensor<f32>, %b1: tensor<f32>):
+      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      %r1 = "stablehlo.add"(%a1, %b1) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%r0, %r1) : (tensor<f32>, tensor<f32>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<64x100x100xf32>, tensor<64x100x100xf32>, tensor<f32>, tensor<f32>) -> (tensor<100x100xf32>, tensor<100x100xf32>)
+    %v5 = "stablehlo.multiply"(%v4#0, %v4#0) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v6 = "stablehlo.multiply"(%v4#1, %v4#1) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v7 = "stablehlo.add"(%v5, %v6) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v8 = "stablehlo.sqrt"(%v7) : (tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v9 = stablehlo.constant dense<6.4e1> : tensor<f32>
+    %v10 = "stablehlo.broadcast_in_dim"(%v9) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v11 = "stablehlo.divide"(%v8, %v10) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v12 = stablehlo.constant dense<1.0e0> : tensor<f32>
+    %v13 = "stablehlo.broadcast_in_dim"(%v12) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v14 = "stablehlo.power"(%v11, %v13) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    "func.return"(%v14) : (tensor<100x100xf32>) -> ()
+  }
+}
