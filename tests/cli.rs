@@ -593,3 +593,46 @@ fn batch_records_a_bad_file_and_fails() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!out2.exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// backends and listings
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn gpu_without_a_plugin_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ch.npy");
+    ndarray_npy::write_npy(&path, &channels(4, 3, 3, 5)).unwrap();
+    let o = um_cmd()
+        .args(["metric", "cf", s(&path), "--backend", "gpu"])
+        .env_remove("UM_PJRT_PLUGIN")
+        .env("UM_PYTHON", dir.path().join("no-python"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no CUDA PJRT plugin") && err.contains("UM_PJRT_PLUGIN"),
+        "{err}"
+    );
+}
+
+#[test]
+fn listings() {
+    let o = run(&["metrics"]);
+    assert!(o.status.success());
+    for name in ["cf", "gcf", "pcf", "scf"] {
+        assert!(
+            stdout(&o).lines().any(|l| l.starts_with(name)),
+            "{}",
+            stdout(&o)
+        );
+    }
+    let o = run(&["devices"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("host"));
+    let o = run(&["metric", "nope", "x.npy"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown metric `nope`"));
+}

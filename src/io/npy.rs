@@ -98,7 +98,25 @@ fn open_zip(path: &Path) -> Result<zip::ZipArchive<std::fs::File>> {
 /// ```
 pub fn read_npz(path: impl AsRef<Path>, name: Option<&str>) -> Result<HostTensor<'static>> {
     let path = path.as_ref();
-    let mut archive = open_zip(path)?;
+    let f = std::fs::File::open(path).map_err(|e| io_err(path, format!("cannot open: {e}")))?;
+    read_npz_from(f, path, name)
+}
+
+/// [`read_npz`] on any seekable reader (bytes in memory: a fuzzing entry point); `path` is only
+/// used in error messages.
+///
+/// ```
+/// use ultrasound_metrics::io::npy::read_npz_from;
+/// let e = read_npz_from(std::io::Cursor::new(b"PK\x03\x04 junk"), "x.npz".as_ref(), None).unwrap_err();
+/// assert!(e.to_string().starts_with("x.npz: "));
+/// ```
+pub fn read_npz_from<R: Read + std::io::Seek>(
+    reader: R,
+    path: &Path,
+    name: Option<&str>,
+) -> Result<HostTensor<'static>> {
+    let mut archive = zip::ZipArchive::new(reader)
+        .map_err(|e| io_err(path, format!("not a valid .npz (zip) archive: {e}")))?;
     let names: Vec<String> = archive.file_names().map(str::to_string).collect();
     let short = |n: &str| n.strip_suffix(".npy").unwrap_or(n).to_string();
     let entry = match name {

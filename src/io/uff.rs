@@ -233,6 +233,18 @@ impl Uff {
             path: path.clone(),
             problem: format!("cannot read: {e}"),
         })?;
+        Uff::from_bytes(path, bytes)
+    }
+
+    /// Opens a UFF file held in memory; `path` is only used in error messages (a fuzzing
+    /// entry point).
+    ///
+    /// ```
+    /// use ultrasound_metrics::io::uff::Uff;
+    /// let e = Uff::from_bytes("x.uff".into(), b"\x89HDF\r\n\x1a\n garbage".to_vec()).err().unwrap();
+    /// assert!(e.to_string().starts_with("x.uff: corrupt"));
+    /// ```
+    pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Result<Uff> {
         if !bytes.starts_with(HDF5_MAGIC) {
             return Err(Error::Io {
                 path,

@@ -180,8 +180,8 @@ mod tests {
         let c = Roi::parse("circle:2,1,1", "--roi-in").unwrap();
         let g = Grid::new(3, 5, Units::Px, &Axes::default(), None, None).unwrap();
         let m = g.mask(&c);
-        assert_eq!(m.iter().filter(|&&b| b).count(), 4); // centre + 3 neighbours on the grid
-        assert!(m[[1, 2]] && m[[0, 2]] && m[[1, 1]] && m[[1, 3]] && !m[[0, 0]]);
+        assert_eq!(m.iter().filter(|&&b| b).count(), 5); // centre + its 4 neighbours
+        assert!(m[[1, 2]] && m[[0, 2]] && m[[2, 2]] && m[[1, 1]] && m[[1, 3]] && !m[[0, 0]]);
         let r = Roi::parse("rect:3,2,1,0", "--roi-out").unwrap();
         assert_eq!(g.mask(&r).iter().filter(|&&b| b).count(), 9);
         assert!(Roi::parse("circle:1,2", "--roi-in").is_err());
