@@ -34,12 +34,18 @@ pub mod io;
 pub mod lower;
 pub mod metrics;
 pub mod pjrt;
+pub mod roi;
 pub mod runtime;
 
 pub use backend::{ArrayArg, Backend, Host, Pjrt};
 pub use dtype::{DType, Element, Numeric, RealElement};
 pub use error::{Error, PjrtCode, Result};
 pub use metrics::{
+    clip_ratio, create_bmode_image, db_zero, decibel, is_clipped_max_amplitude,
+    is_clipped_threshold, tenengrad,
+};
+pub use metrics::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
 };
+pub use roi::{build_mask, create_circular_mask, create_rectangular_mask};
 pub use runtime::{Device, DeviceArray};

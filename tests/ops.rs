@@ -292,6 +292,35 @@ fn reductions() {
             vec![x[0].sum(&[0]), x[0].mean_all()]
         });
     }
+    check(
+        "reduce_nan",
+        &[t(DType::F32, &[4, 3]), t(DType::F64, &[4, 3])],
+        |x| {
+            // NaN in some elements: max/min reductions must propagate it on every backend
+            let nan32 = x[0]
+                .lt(&x[0].scalar(-1.0))
+                .select(&x[0].scalar(f64::NAN), &x[0]);
+            let nan64 = x[1]
+                .lt(&x[1].scalar(-1.0))
+                .select(&x[1].scalar(f64::NAN), &x[1]);
+            vec![
+                nan32.max_over(&[0]),
+                nan32.min_over(&[1]),
+                nan64.max_over(&[0, 1]),
+                nan64.min_over(&[0]),
+            ]
+        },
+    );
+    check(
+        "broadcast_zero_size",
+        &[t(DType::F32, &[0, 3]), t(DType::F32, &[1, 3])],
+        |x| {
+            vec![
+                &x[0] + &x[1],
+                x[0].gt(&x[0].scalar(0.0)).select(&x[0], &x[0].scalar(1.0)),
+            ]
+        },
+    );
     check("reduce_bool", &[t(DType::Bool, &[4, 3])], |x| {
         vec![x[0].any(&[0]), x[0].all(&[1])]
     });

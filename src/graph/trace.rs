@@ -294,7 +294,8 @@ impl Tensor {
                 );
                 return (self.record(e), other.poison());
             }
-            shape[i] = da.max(db);
+            // numpy: a size-1 axis stretches to the other size (including 0)
+            shape[i] = if da == 1 { db } else { da };
         }
         (self.broadcast_to(&shape), other.broadcast_to(&shape))
     }

@@ -364,9 +364,36 @@ impl Lowerer<'_> {
                 ReduceKind::Any => "or",
             };
             let t = &stys[j];
-            self.line(format!(
-                "  %r{j} = \"stablehlo.{op}\"(%a{j}, %b{j}) : ({t}, {t}) -> {t}"
-            ));
+            let float = self.g.ty(operands[j]).dtype.is_real_float();
+            if float && matches!(k, ReduceKind::Max | ReduceKind::Min) {
+                // XLA CPU's max/min reductions drop NaNs; make the reducer NaN-propagating
+                // explicitly (a + b is NaN when either is), as the IR and the host define it.
+                let ne = "comparison_direction = #stablehlo<comparison_direction NE>, \
+                          compare_type = #stablehlo<comparison_type FLOAT>";
+                let i1 = "tensor<i1>";
+                self.line(format!(
+                    "  %m{j} = \"stablehlo.{op}\"(%a{j}, %b{j}) : ({t}, {t}) -> {t}"
+                ));
+                self.line(format!(
+                    "  %na{j} = \"stablehlo.compare\"(%a{j}, %a{j}) {{{ne}}} : ({t}, {t}) -> {i1}"
+                ));
+                self.line(format!(
+                    "  %nb{j} = \"stablehlo.compare\"(%b{j}, %b{j}) {{{ne}}} : ({t}, {t}) -> {i1}"
+                ));
+                self.line(format!(
+                    "  %n{j} = \"stablehlo.or\"(%na{j}, %nb{j}) : ({i1}, {i1}) -> {i1}"
+                ));
+                self.line(format!(
+                    "  %s{j} = \"stablehlo.add\"(%a{j}, %b{j}) : ({t}, {t}) -> {t}"
+                ));
+                self.line(format!(
+                    "  %r{j} = \"stablehlo.select\"(%n{j}, %s{j}, %m{j}) : ({i1}, {t}, {t}) -> {t}"
+                ));
+            } else {
+                self.line(format!(
+                    "  %r{j} = \"stablehlo.{op}\"(%a{j}, %b{j}) : ({t}, {t}) -> {t}"
+                ));
+            }
         }
         let rets: Vec<String> = (0..n).map(|j| format!("%r{j}")).collect();
         self.line(format!(

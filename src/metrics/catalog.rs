@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::graph::{trace, Program, TensorType};
 
 use super::coherence::{cf_graph, gcf_graph, pcf_graph, scf_graph};
+use super::{bmode, clip, sharpness};
 
 /// One catalogue entry: a file stem and its traced program.
 #[derive(Debug)]
@@ -68,5 +69,98 @@ pub fn reference_programs() -> Result<Vec<Entry>> {
     add("sign_coherence_factor", "", &channels, &|x| {
         scf_graph(x, 0, 1.0)
     })?;
+    image_programs(&mut out)?;
     Ok(out)
+}
+
+/// Tenengrad, clipping, ROI masks and the B-mode helpers at their reference shapes.
+fn image_programs(out: &mut Vec<Entry>) -> Result<()> {
+    use crate::graph::Tensor;
+    // `shape_of` names the entry (the image or data type; the grid type for masks)
+    let mut add = |name: &str,
+                   tag: &str,
+                   shape_of: &TensorType,
+                   params: &[TensorType],
+                   f: &dyn Fn(&[Tensor]) -> Tensor|
+     -> Result<()> {
+        let program = trace(name, params, |a| Ok(vec![f(a)]))?;
+        out.push(Entry {
+            stem: stem(name, tag, shape_of),
+            program,
+        });
+        Ok(())
+    };
+
+    let image = TensorType::new(DType::F32, &[512, 512]);
+    let sobel = sharpness::default_sobel_kernel();
+    let mag = |x: &Tensor| sharpness::gradient_magnitude_graph(x, &sobel);
+    add(
+        "tenengrad",
+        "",
+        &image,
+        std::slice::from_ref(&image),
+        &|a| sharpness::statistic_graph(&mag(&a[0]), None, false),
+    )?;
+    add(
+        "tenengrad",
+        "map",
+        &image,
+        std::slice::from_ref(&image),
+        &|a| mag(&a[0]),
+    )?;
+
+    let rf = TensorType::new(DType::F32, &[128, 2048]);
+    let thr = clip::ThresholdParams::new(0.8);
+    add(
+        "is_clipped_threshold",
+        "",
+        &rf,
+        std::slice::from_ref(&rf),
+        &|a| clip::threshold_graph(&a[0], thr),
+    )?;
+    add(
+        "is_clipped_max_amplitude",
+        "mc3",
+        &rf,
+        std::slice::from_ref(&rf),
+        &|a| clip::max_amplitude_graph(&a[0], Some(0.01), Some(0.01), 3),
+    )?;
+    add(
+        "clip_ratio",
+        "threshold",
+        &rf,
+        std::slice::from_ref(&rf),
+        &|a| {
+            clip::threshold_graph(&a[0], thr)
+                .cast(DType::F64)
+                .mean_all()
+        },
+    )?;
+
+    // masks on a 512 (lateral) x 512 (axial) grid of f64 axes in metres
+    let axis = TensorType::new(DType::F64, &[512]);
+    let axes = [axis.clone(), axis.clone()];
+    let grid = TensorType::new(DType::F64, &[512, 512]);
+    add("create_circular_mask", "", &grid, &axes, &|a| {
+        crate::roi::circular_graph(&a[0], &a[1], (0.0, 0.02), 0.005)
+    })?;
+    add("create_rectangular_mask", "", &grid, &axes, &|a| {
+        crate::roi::rectangular_graph(&a[0], &a[1], (-0.005, 0.005), (0.015, 0.025))
+    })?;
+
+    let iq = TensorType::new(DType::C64, &[512, 512]);
+    add("decibel", "", &iq, std::slice::from_ref(&iq), &|a| {
+        bmode::decibel_graph(&a[0])
+    })?;
+    add("db_zero", "", &iq, std::slice::from_ref(&iq), &|a| {
+        bmode::db_zero_graph(&a[0])
+    })?;
+    add(
+        "create_bmode_image",
+        "",
+        &iq,
+        std::slice::from_ref(&iq),
+        &|a| bmode::bmode_graph(&a[0]),
+    )?;
+    Ok(())
 }

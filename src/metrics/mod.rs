@@ -2,20 +2,33 @@
 //! `ndarray` inputs are evaluated on the host, [`DeviceArray`](crate::DeviceArray) inputs are
 //! compiled and executed on their device, and the result comes back as the same kind of array.
 
+pub mod bmode;
 pub mod catalog;
+pub mod clip;
 pub mod coherence;
+pub mod sharpness;
 
 pub use coherence::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
     CfParams, GcfParams, PcfParams, ScfParams,
 };
 
+pub use crate::roi::{
+    build_mask, create_circular_mask, create_rectangular_mask, MaskShape, MaskSize,
+};
+pub use bmode::{create_bmode_image, db_zero, decibel, Magnitude};
+pub use clip::{
+    clip_ratio, is_clipped_max_amplitude, is_clipped_threshold, ClipDetectMethod, ClipMethod,
+    MaxAmplitudeParams, RangeFactor, ThresholdParams,
+};
+pub use sharpness::{tenengrad, TenengradOf, TenengradOutput, TenengradParams};
+
 use ndarray::Dimension;
 
-use crate::backend::{ArrayArg, ArrayOf, Backend};
-use crate::dtype::{DType, Element};
+use crate::backend::{Arg, ArrayArg, ArrayOf, Backend, Out, ScalarOf};
+use crate::dtype::{DType, Element, RealElement};
 use crate::error::Result;
-use crate::graph::{trace_cached, Tensor};
+use crate::graph::{trace_cached, ReduceKind, Tensor, TensorType};
 
 /// Traces (once per key and input type) a one-input, one-output graph and runs it on the
 /// input's backend.
@@ -41,4 +54,102 @@ pub(crate) fn inexact(x: &Tensor) -> Tensor {
     } else {
         x.cast(DType::F64)
     }
+}
+
+/// Traces (once per key and input types) a graph of any number of inputs, all of backend `B`,
+/// and runs it there; returns the raw results (turn them into arrays with `B::wrap` /
+/// `B::wrap_scalar`). The building block of [`map1`], [`map2`] and [`map1_scalar`].
+pub(crate) fn run_graph<B: Backend>(
+    key: &str,
+    types: &[TensorType],
+    args: Vec<Arg<'_>>,
+    build: impl FnOnce(&[Tensor]) -> Result<Vec<Tensor>>,
+) -> Result<Vec<Out>> {
+    let program = trace_cached(key, types, build)?;
+    B::run(&program, args)
+}
+
+/// The only result of a run.
+fn single(mut outs: Vec<Out>) -> Result<Out> {
+    match outs.len() {
+        1 => Ok(outs.remove(0)),
+        n => Err(crate::error::Error::graph(
+            "run",
+            format!("expected 1 result, got {n}"),
+        )),
+    }
+}
+
+/// Like [`map1`] for a two-input, one-output graph; both inputs live on one backend.
+pub(crate) fn map2<A, B, E, D>(
+    key: &str,
+    a: &A,
+    b: &B,
+    build: impl FnOnce(&Tensor, &Tensor) -> Result<Tensor>,
+) -> Result<ArrayOf<A, E, D>>
+where
+    A: ArrayArg,
+    B: ArrayArg<Backend = A::Backend>,
+    E: Element,
+    D: Dimension,
+{
+    let types = [a.tensor_type(), b.tensor_type()];
+    let outs = run_graph::<A::Backend>(key, &types, vec![a.arg(), b.arg()], |t| {
+        Ok(vec![build(&t[0], &t[1])?])
+    })?;
+    A::Backend::wrap(single(outs)?)
+}
+
+/// Like [`map1`] for a graph with one rank-0 result: a scalar statistic (`f64` on the host, a
+/// rank-0 device array on a device, so no host synchronisation).
+pub(crate) fn map1_scalar<X, E>(
+    key: &str,
+    x: &X,
+    build: impl FnOnce(&Tensor) -> Result<Tensor>,
+) -> Result<ScalarOf<X, E>>
+where
+    X: ArrayArg,
+    E: RealElement,
+{
+    let outs = run_graph::<X::Backend>(key, &[x.tensor_type()], vec![x.arg()], |t| {
+        Ok(vec![build(&t[0])?])
+    })?;
+    X::Backend::wrap_scalar(single(outs)?)
+}
+
+/// Like [`map2`] for a graph with one rank-0 result (see [`map1_scalar`]).
+pub(crate) fn map2_scalar<A, B, E>(
+    key: &str,
+    a: &A,
+    b: &B,
+    build: impl FnOnce(&Tensor, &Tensor) -> Result<Tensor>,
+) -> Result<ScalarOf<A, E>>
+where
+    A: ArrayArg,
+    B: ArrayArg<Backend = A::Backend>,
+    E: RealElement,
+{
+    let types = [a.tensor_type(), b.tensor_type()];
+    let outs = run_graph::<A::Backend>(key, &types, vec![a.arg(), b.arg()], |t| {
+        Ok(vec![build(&t[0], &t[1])?])
+    })?;
+    A::Backend::wrap_scalar(single(outs)?)
+}
+
+/// `Max`/`Min` reductions of `x` over `axes` that propagate NaN on **every** backend, as numpy's
+/// and JAX's do (one variadic reduce). The PJRT CPU plugin's reduce-max/min drops NaNs, while
+/// its elementwise maximum and the host evaluator propagate them; this adds an `any(isnan)`
+/// operand to the same reduce and selects NaN where it is set. Integers are reduced directly.
+pub(crate) fn reduce_extrema(x: &Tensor, kinds: &[ReduceKind], axes: &[usize]) -> Vec<Tensor> {
+    let mut parts: Vec<(&Tensor, ReduceKind)> = kinds.iter().map(|&k| (x, k)).collect();
+    if !x.dtype().is_real_float() {
+        return Tensor::reduce_many(&parts, axes);
+    }
+    let nan = x.is_nan();
+    parts.push((&nan, ReduceKind::Any));
+    let mut r = Tensor::reduce_many(&parts, axes);
+    let any_nan = r.pop().expect("one result per operand");
+    r.iter()
+        .map(|m| any_nan.select(&m.scalar(f64::NAN), m))
+        .collect()
 }

@@ -110,7 +110,9 @@ macro_rules! on_arrays2 {
     }};
 }
 
+mod clip;
 mod coherence;
+mod image;
 
 /// Functions that have no Rust counterpart by design (spec §5): Forest-internal workflow helpers,
 /// napari, the dataset download registry, demos. Globs over the full dotted path.
@@ -131,7 +133,7 @@ pub const PYTHON_ONLY: &[&str] = &[
 
 /// Every adapter. A new module adds its `ADAPTERS` here.
 pub fn registry() -> Vec<Adapter> {
-    let modules: &[&[Adapter]] = &[coherence::ADAPTERS];
+    let modules: &[&[Adapter]] = &[coherence::ADAPTERS, clip::ADAPTERS, image::ADAPTERS];
     let all: Vec<Adapter> = modules.iter().flat_map(|m| m.iter().copied()).collect();
     for (i, a) in all.iter().enumerate() {
         assert!(
