@@ -9,9 +9,11 @@ use um::data::synthetic::{self, SyntheticDataset};
 use um::metrics::{CfParams, GcfParams, PcfParams, ScfParams};
 
 use crate::backend::{self, BackendChoice, Ctx};
+use crate::metrics::{self, Input, Params};
 use crate::output::{fmt_num, json_num};
 use crate::picture::{self, Marker, Outline, CYAN, RED, YELLOW};
-use crate::CliResult;
+use crate::roi::{Axes, Roi, Units};
+use crate::{CliError, CliResult};
 
 /// Dynamic range of the B-mode picture (dB).
 const DB_RANGE: f64 = 60.0;
@@ -113,15 +115,82 @@ fn masked_values(img: &Array2<f64>, mask: &Array2<bool>) -> Vec<f64> {
         .collect()
 }
 
-/// The B-mode image in dB, normalised to its maximum: `20·log10(|bf| / max|bf|)`.
-fn bmode_db(ds: &SyntheticDataset) -> Array2<f64> {
-    let env = ds.beamformed().mapv(|v| f64::from(v.norm()));
-    let max = env
-        .iter()
-        .copied()
-        .fold(0.0, f64::max)
-        .max(f64::MIN_POSITIVE);
-    env.mapv(|v| 20.0 * (v / max).max(1e-300).log10())
+/// The B-mode image in dB relative to its maximum: the library's
+/// `db_zero(create_bmode_image(bf))` = `20·log10(|bf| + eps) − max`.
+fn bmode_db(ds: &SyntheticDataset) -> um::Result<Array2<f64>> {
+    let env = um::create_bmode_image(&ds.beamformed())?;
+    Ok(um::db_zero(&env)?.mapv(f64::from))
+}
+
+/// The scalar metrics of the demo, through the same code as `um metric` (the cyst as the inside
+/// ROI, the background region as the outside one, in metres on the dataset's grid).
+fn scalar_metrics(ctx: &Ctx, ds: &SyntheticDataset) -> CliResult<Vec<(String, f64, String)>> {
+    let axes = Axes {
+        x: Some(ds.x_axis.to_vec()),
+        z: Some(ds.z_axis.to_vec()),
+    };
+    let (c, b) = (ds.cyst, ds.background);
+    let params = Params {
+        roi_in: Some(Roi::Circle {
+            x: c.center_x,
+            z: c.center_z,
+            r: c.radius,
+        }),
+        roi_out: Some(Roi::Circle {
+            x: b.center_x,
+            z: b.center_z,
+            r: b.radius,
+        }),
+        units: Units::M,
+        pixel_size: None,
+        origin: None,
+        power: 1.0,
+        m0: 1,
+        amplitude: false,
+        db: false,
+        bins: BINS,
+        normalize: false,
+        clip_threshold: None,
+        range_factor: 0.01,
+    };
+    let envelope = Input {
+        data: um::create_bmode_image(&ds.beamformed())?.into_dyn().into(),
+        axes: axes.clone(),
+    };
+    let channels = Input {
+        data: ds.channel_data.clone().into_dyn().into(),
+        axes,
+    };
+    // (metric, input, what, params tweak)
+    let plan: Vec<(&str, &Input, &str, Params)> = vec![
+        (
+            "tenengrad",
+            &envelope,
+            "B-mode envelope, whole image",
+            Params {
+                roi_in: None,
+                ..params.clone()
+            },
+        ),
+        (
+            "clip",
+            &channels,
+            "channel data, max-amplitude method",
+            params.clone(),
+        ),
+    ];
+    let mut rows = Vec::new();
+    for (name, input, what, p) in plan {
+        let spec = metrics::find(name).map_err(CliError::fail)?;
+        let out = metrics::evaluate(spec, ctx, input, &p)
+            .map_err(|e| CliError::fail(format!("demo: {name}: {e}")))?;
+        rows.push((
+            name.to_string(),
+            out.value,
+            format!("{} ({what})", out.value_is),
+        ));
+    }
+    Ok(rows)
 }
 
 /// `um demo`.
@@ -153,13 +222,17 @@ pub fn run(out: &Path, choice: BackendChoice, small: bool, json: bool) -> CliRes
     }
 
     // Scalar metrics of the cyst against the background, on the B-mode (dB) values.
-    let bmode = bmode_db(ds);
+    let bmode = bmode_db(ds)?;
     let inside = masked_values(&bmode, &cyst);
     let outside = masked_values(&bmode, &background);
     let (edges, p_in, p_out) = picture::histograms(&inside, &outside, BINS);
     let overlap: f64 = p_in.iter().zip(&p_out).map(|(a, b)| a.min(*b)).sum();
-    let scalars: Vec<(&str, f64, &str)> =
-        vec![("histogram overlap (picture)", overlap, "gcnr.png")];
+    let mut scalars = scalar_metrics(&ctx, ds)?;
+    scalars.push((
+        "histogram overlap".into(),
+        overlap,
+        format!("B-mode dB, cyst vs background, {BINS} bins (gcnr.png)"),
+    ));
 
     // Pictures
     std::fs::create_dir_all(out).map_err(|e| um::Error::Io {
@@ -248,7 +321,7 @@ pub fn run(out: &Path, choice: BackendChoice, small: bool, json: bool) -> CliRes
             .collect();
         let scalars_json: Vec<serde_json::Value> = scalars
             .iter()
-            .map(|(n, v, _)| serde_json::json!({"metric": n, "value": json_num(*v)}))
+            .map(|(n, v, what)| serde_json::json!({"metric": n, "value": json_num(*v), "what": what}))
             .collect();
         let doc = serde_json::json!({
             "dataset": {"elements": m, "nz": nz, "nx": nx, "small": small},
@@ -280,9 +353,9 @@ pub fn run(out: &Path, choice: BackendChoice, small: bool, json: bool) -> CliRes
         );
     }
     println!();
-    println!("{:<36} {:>12}", "cyst vs background", "value");
-    for (name, v, _) in &scalars {
-        println!("{name:<36} {:>12}", fmt_num(*v));
+    println!("{:<18} {:>12}  what", "metric", "value");
+    for (name, v, what) in &scalars {
+        println!("{name:<18} {:>12}  {what}", fmt_num(*v));
     }
     if let Some(d) = &ctx.device {
         println!(

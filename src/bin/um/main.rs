@@ -82,6 +82,16 @@ pub struct MetricArgs {
     /// Number of histogram bins (gcnr).
     #[arg(long, default_value_t = 100)]
     pub bins: usize,
+    /// Tenengrad: the mean gradient magnitude instead of the sum.
+    #[arg(long)]
+    pub normalize: bool,
+    /// Clipping: flag samples beyond ±T (the threshold method); without it, samples within
+    /// --range-factor of each series' extremes (the max-amplitude method).
+    #[arg(long, value_name = "T")]
+    pub clip_threshold: Option<f64>,
+    /// Clipping, max-amplitude method: closeness to the extremes, as a fraction of the range.
+    #[arg(long, default_value_t = 0.01)]
+    pub range_factor: f64,
 }
 
 #[derive(Subcommand)]

@@ -38,6 +38,9 @@ pub struct Params {
     pub amplitude: bool,
     pub db: bool,
     pub bins: usize,
+    pub normalize: bool,
+    pub clip_threshold: Option<f64>,
+    pub range_factor: f64,
 }
 
 impl Params {
@@ -75,6 +78,9 @@ impl Params {
             amplitude: a.amplitude,
             db: a.db,
             bins: a.bins,
+            normalize: a.normalize,
+            clip_threshold: a.clip_threshold,
+            range_factor: a.range_factor,
         })
     }
 
@@ -82,7 +88,8 @@ impl Params {
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "power": self.power, "m0": self.m0, "amplitude": self.amplitude,
-            "db": self.db, "bins": self.bins,
+            "db": self.db, "bins": self.bins, "normalize": self.normalize,
+            "clip_threshold": self.clip_threshold, "range_factor": self.range_factor,
         })
     }
 }
@@ -136,6 +143,19 @@ pub const SPECS: &[Spec] = &[
         about: "sign coherence factor, exponent --power; map summarised",
         input: "delayed channel data (channels, *image)",
         run: run_scf,
+    },
+    Spec {
+        name: "tenengrad",
+        about: "Tenengrad sharpness Σ|Sobel ⊛ image| (--normalize: mean), over --roi-in if given",
+        input: "an image (nz, nx), or channel data (channels, nz, nx) summed over the channels",
+        run: run_tenengrad,
+    },
+    Spec {
+        name: "clip",
+        about:
+            "fraction of clipped samples (--clip-threshold T, or --range-factor of the extremes)",
+        input: "any data (*batch, sample)",
+        run: run_clip,
     },
 ];
 
@@ -334,6 +354,162 @@ fn run_scf(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
         x, params
     ))?;
     summarise(&map, input, p)
+}
+
+/// A scalar statistic of any backend as `f64` (device scalars are copied back).
+trait HostScalar {
+    fn host_f64(self) -> um::Result<f64>;
+}
+impl HostScalar for f64 {
+    fn host_f64(self) -> um::Result<f64> {
+        Ok(self)
+    }
+}
+impl<E: um::RealElement> HostScalar for um::DeviceArray<E, ndarray::Ix0> {
+    fn host_f64(self) -> um::Result<f64> {
+        Ok(self.to_ndarray()?.into_scalar().to_f64())
+    }
+}
+
+/// Runs `$call` (an expression of `$x`, a host or device array, returning a statistic) on every
+/// numeric dtype on the context's backend; the statistic as `f64`.
+macro_rules! stat_any {
+    ($ctx:expr, $data:expr, $what:expr, |$x:ident| $call:expr) => {{
+        use HostTensor as H;
+        macro_rules! go {
+            ($a:expr) => {
+                match &$ctx.device {
+                    None => {
+                        let $x = $a;
+                        $call.and_then(HostScalar::host_f64).map_err(lib_err)
+                    }
+                    Some(d) => {
+                        let dev = d.put($a).map_err(lib_err)?;
+                        let $x = &dev;
+                        $call.and_then(HostScalar::host_f64).map_err(lib_err)
+                    }
+                }
+            };
+        }
+        match $data {
+            H::C64(a) => go!(a),
+            H::C128(a) => go!(a),
+            H::F32(a) => go!(a),
+            H::F64(a) => go!(a),
+            H::I32(a) => go!(a),
+            H::I64(a) => go!(a),
+            H::Bool(_) => Err(format!("wrong dtype bool: {} needs numbers", $what)),
+        }
+    }};
+}
+
+fn statistic(value: f64, value_is: &'static str) -> Outcome {
+    Outcome {
+        value,
+        value_is,
+        stats: Vec::new(),
+    }
+}
+
+/// A 2-D image of the input's dtype: as it is, or channel data `(channels, nz, nx)` summed over
+/// the channels (delay-and-sum).
+fn image_2d(data: &HostTensor) -> Result<HostTensor<'static>, String> {
+    let shape = data.shape();
+    if shape.contains(&0) {
+        return Err(format!("empty array (shape {shape:?})"));
+    }
+    match shape.len() {
+        2 => Ok(data.view().into_owned()),
+        3 => {
+            use HostTensor as H;
+            Ok(match data {
+                H::C64(a) => a.sum_axis(Axis(0)).into(),
+                H::C128(a) => a.sum_axis(Axis(0)).into(),
+                H::F32(a) => a.sum_axis(Axis(0)).into(),
+                H::F64(a) => a.sum_axis(Axis(0)).into(),
+                H::I32(a) => a.mapv(f64::from).sum_axis(Axis(0)).into(),
+                H::I64(a) => a.mapv(|v| v as f64).sum_axis(Axis(0)).into(),
+                H::Bool(_) => return Err("wrong dtype bool: expected an image of numbers".into()),
+            })
+        }
+        n => Err(format!(
+            "wrong rank: expected an image (nz, nx) or channel data (channels, nz, nx), got shape {shape:?} ({n}D)"
+        )),
+    }
+}
+
+fn run_tenengrad(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    let img = image_2d(&input.data)?;
+    let roi = p
+        .roi_in
+        .as_ref()
+        .map(|r| roi_mask(img.shape(), r, input, p))
+        .transpose()?;
+    let params = um::metrics::TenengradParams {
+        normalize: p.normalize,
+        ..Default::default()
+    };
+    let internal = || "internal: tenengrad returned no statistic".to_string();
+    macro_rules! go {
+        ($a:expr) => {{
+            let a = $a
+                .view()
+                .into_dimensionality::<Ix2>()
+                .map_err(|e| e.to_string())?;
+            match &ctx.device {
+                None => um::tenengrad(&a, roi.as_ref(), params)
+                    .map_err(lib_err)?
+                    .into_statistic()
+                    .ok_or_else(internal)?,
+                Some(d) => {
+                    let x = d.put(&a).map_err(lib_err)?;
+                    let m = roi
+                        .as_ref()
+                        .map(|m| d.put(m))
+                        .transpose()
+                        .map_err(lib_err)?;
+                    um::tenengrad(&x, m.as_ref(), params)
+                        .map_err(lib_err)?
+                        .into_statistic()
+                        .ok_or_else(internal)?
+                        .host_f64()
+                        .map_err(lib_err)?
+                }
+            }
+        }};
+    }
+    use HostTensor as H;
+    let v = match &img {
+        H::C64(a) => go!(a),
+        H::C128(a) => go!(a),
+        H::F32(a) => go!(a),
+        H::F64(a) => go!(a),
+        H::I32(a) => go!(a),
+        H::I64(a) => go!(a),
+        H::Bool(_) => return Err("wrong dtype bool: tenengrad needs numbers".into()),
+    };
+    Ok(statistic(
+        v,
+        if p.normalize {
+            "mean gradient magnitude"
+        } else {
+            "sum of gradient magnitudes"
+        },
+    ))
+}
+
+fn run_clip(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    need_rank(&input.data, 1, "clip")?;
+    use um::metrics::{ClipMethod, MaxAmplitudeParams, RangeFactor, ThresholdParams};
+    let method = match p.clip_threshold {
+        Some(t) => ClipMethod::Threshold(ThresholdParams::new(t)),
+        None => ClipMethod::MaxAmplitude(MaxAmplitudeParams {
+            range_factor: RangeFactor::Both(p.range_factor),
+            ..Default::default()
+        }),
+    };
+    let v = stat_any!(ctx, &input.data, "clip", |x| um::clip_ratio(x, method))?;
+    Ok(statistic(v, "fraction of samples flagged as clipped"))
 }
 
 /// A 2-D image from any input: real images as they are, complex ones as their envelope `|x|`,

@@ -44,7 +44,7 @@ pub fn json_num(v: f64) -> serde_json::Value {
         .unwrap_or(serde_json::Value::Null)
 }
 
-/// A number for text output: 6 significant digits.
+/// A number for text output: 6 significant digits, scientific notation outside 1e-3..1e9.
 pub fn fmt_num(v: f64) -> String {
     if v.is_nan() {
         return "NaN".into();
@@ -53,15 +53,34 @@ pub fn fmt_num(v: f64) -> String {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
     let a = v.abs();
-    if a != 0.0 && !(1e-3..1e6).contains(&a) {
-        format!("{v:.5e}")
+    if a != 0.0 && !(1e-3..1e9).contains(&a) {
+        return format!("{v:.5e}");
+    }
+    let decimals = if a == 0.0 {
+        0
     } else {
-        let s = format!("{v:.6}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s.is_empty() || s == "-" {
-            "0".into()
-        } else {
-            s.to_string()
-        }
+        (5 - a.log10().floor() as i64).max(0) as usize
+    };
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_num;
+
+    #[test]
+    fn six_significant_digits() {
+        assert_eq!(fmt_num(235178.59375), "235179");
+        assert_eq!(fmt_num(0.0268412), "0.0268412");
+        assert_eq!(fmt_num(0.5), "0.5");
+        assert_eq!(fmt_num(0.0), "0");
+        assert_eq!(fmt_num(-12.5), "-12.5");
+        assert_eq!(fmt_num(1e-7), "1.00000e-7");
+        assert_eq!(fmt_num(f64::NAN), "NaN");
     }
 }
