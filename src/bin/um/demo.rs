@@ -221,17 +221,21 @@ pub fn run(out: &Path, choice: BackendChoice, small: bool, json: bool) -> CliRes
         targets = targets | ds.mask_circle(px, pz, ds.wavelength());
     }
 
-    // Scalar metrics of the cyst against the background, on the B-mode (dB) values.
+    // Scalar metrics of the cyst against the background; the gCNR picture shows the histograms
+    // of the same values the metrics take: the envelope |bf| (here normalised to its maximum).
     let bmode = bmode_db(ds)?;
-    let inside = masked_values(&bmode, &cyst);
-    let outside = masked_values(&bmode, &background);
+    let envelope = ds.beamformed().mapv(|v| f64::from(v.norm()));
+    let peak = envelope.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
+    let envelope = envelope.mapv(|v| v / peak);
+    let inside = masked_values(&envelope, &cyst);
+    let outside = masked_values(&envelope, &background);
     let (edges, p_in, p_out) = picture::histograms(&inside, &outside, BINS);
     let overlap: f64 = p_in.iter().zip(&p_out).map(|(a, b)| a.min(*b)).sum();
     let mut scalars = scalar_metrics(&ctx, ds)?;
     scalars.push((
-        "histogram overlap".into(),
-        overlap,
-        format!("B-mode dB, cyst vs background, {BINS} bins (gcnr.png)"),
+        "1 - overlap".into(),
+        1.0 - overlap,
+        format!("envelope histograms, cyst vs background, {BINS} bins (gcnr.png)"),
     ));
 
     // Pictures
@@ -296,8 +300,8 @@ pub fn run(out: &Path, choice: BackendChoice, small: bool, json: bool) -> CliRes
         &edges,
         &p_in,
         &p_out,
-        &format!("gCNR histograms, overlap {:.3}", overlap),
-        "B-mode (dB)",
+        &format!("gCNR: 1 - overlap = {:.3}", 1.0 - overlap),
+        "envelope / max",
         ("inside (cyst)", "outside"),
     );
     let p = out.join("gcnr.png");

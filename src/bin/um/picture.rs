@@ -432,7 +432,11 @@ pub fn histogram_chart(
         let x = left + i * pw / 4;
         c.line(x, top + ph, x, top + ph + 5, BLACK);
         let v = lo + (hi - lo) * i as f64 / 4.0;
-        let s = format!("{v:.1}");
+        let s = if (hi - lo).abs() < 10.0 {
+            format!("{v:.2}")
+        } else {
+            format!("{v:.1}")
+        };
         c.text(
             x - Canvas::text_width(&s, LABEL_SCALE) / 2,
             top + ph + 10,
