@@ -41,11 +41,13 @@ pub use backend::{ArrayArg, Backend, Host, Pjrt};
 pub use dtype::{DType, Element, Numeric, RealElement};
 pub use error::{Error, PjrtCode, Result};
 pub use metrics::{
-    clip_ratio, create_bmode_image, db_zero, decibel, is_clipped_max_amplitude,
-    is_clipped_threshold, tenengrad,
+    channel_noise, clip_ratio, corrcoef, create_bmode_image, db_zero, decibel,
+    is_clipped_max_amplitude, is_clipped_threshold, noise_adjacent_frames,
+    noise_repeated_measurements, pairwise_corrcoef, pairwise_corrcoef_agg, tenengrad,
 };
 pub use metrics::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
 };
+pub use metrics::{compute_fwhm, compute_sll};
 pub use roi::{build_mask, create_circular_mask, create_rectangular_mask};
 pub use runtime::{Device, DeviceArray};

@@ -7,7 +7,12 @@ use crate::error::Result;
 use crate::graph::{trace, Program, TensorType};
 
 use super::coherence::{cf_graph, gcf_graph, pcf_graph, scf_graph};
+use super::motion::{agg_graph, all_pairs_graph, corrcoef_graph, explicit_pairs_graph};
+use super::noise::{adjacent_graph, repeated_graph};
 use super::{bmode, clip, sharpness};
+
+/// A graph builder of several inputs or outputs.
+type Build = fn(&[crate::graph::Tensor]) -> Vec<crate::graph::Tensor>;
 
 /// One catalogue entry: a file stem and its traced program.
 #[derive(Debug)]
@@ -70,6 +75,7 @@ pub fn reference_programs() -> Result<Vec<Entry>> {
         scf_graph(x, 0, 1.0)
     })?;
     image_programs(&mut out)?;
+    motion_programs(&mut out)?;
     Ok(out)
 }
 
@@ -162,5 +168,47 @@ fn image_programs(out: &mut Vec<Entry>) -> Result<()> {
         std::slice::from_ref(&iq),
         &|a| bmode::bmode_graph(&a[0]),
     )?;
+    Ok(())
+}
+
+/// Correlation and channel-noise programs (several inputs or outputs).
+fn motion_programs(out: &mut Vec<Entry>) -> Result<()> {
+    let vectors = TensorType::new(DType::F32, &[16, 4096]);
+    let frames = TensorType::new(DType::C64, &[8, 64, 64]);
+    let pairs = TensorType::new(DType::I64, &[16, 2]);
+    let repeats = TensorType::new(DType::F32, &[16, 64, 256]);
+    let multi: [(&str, &str, Vec<TensorType>, Build); 6] = [
+        ("corrcoef", "", vec![vectors], |a| {
+            vec![corrcoef_graph(&a[0])]
+        }),
+        ("pairwise_corrcoef", "all", vec![frames.clone()], |a| {
+            let (values, pairs) = all_pairs_graph(&a[0]);
+            vec![values, pairs]
+        }),
+        (
+            "pairwise_corrcoef",
+            "pairs16",
+            vec![frames.clone(), pairs],
+            |a| vec![explicit_pairs_graph(&a[0], &a[1])],
+        ),
+        ("pairwise_corrcoef_agg", "", vec![frames], |a| {
+            vec![agg_graph(&a[0])]
+        }),
+        (
+            "noise_repeated_measurements",
+            "",
+            vec![repeats.clone()],
+            |a| repeated_graph(&a[0]),
+        ),
+        ("noise_adjacent_frames", "", vec![repeats], |a| {
+            adjacent_graph(&a[0])
+        }),
+    ];
+    for (name, tag, params, build) in multi {
+        out.push(Entry {
+            stem: stem(name, tag, &params[0]),
+            program: trace(name, &params, |a| Ok(build(a)))?,
+        });
+    }
     Ok(())
 }

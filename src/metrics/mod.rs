@@ -6,12 +6,10 @@ pub mod bmode;
 pub mod catalog;
 pub mod clip;
 pub mod coherence;
+pub mod motion;
+pub mod noise;
+pub mod resolution;
 pub mod sharpness;
-
-pub use coherence::{
-    coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
-    CfParams, GcfParams, PcfParams, ScfParams,
-};
 
 pub use crate::roi::{
     build_mask, create_circular_mask, create_rectangular_mask, MaskShape, MaskSize,
@@ -21,9 +19,19 @@ pub use clip::{
     clip_ratio, is_clipped_max_amplitude, is_clipped_threshold, ClipDetectMethod, ClipMethod,
     MaxAmplitudeParams, RangeFactor, ThresholdParams,
 };
+pub use coherence::{
+    coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
+    CfParams, GcfParams, PcfParams, ScfParams,
+};
+pub use resolution::{compute_fwhm, compute_sll, FwhmParams, FwhmResult, SllParams, SllResult};
 pub use sharpness::{tenengrad, TenengradOf, TenengradOutput, TenengradParams};
 
-use ndarray::Dimension;
+pub use motion::{corrcoef, pairwise_corrcoef, pairwise_corrcoef_agg, CorrElement, Pairs};
+pub use noise::{
+    channel_noise, noise_adjacent_frames, noise_repeated_measurements, NoiseEstimate, NoiseMethod,
+};
+
+use ndarray::{Array, CowArray, Dimension};
 
 use crate::backend::{Arg, ArrayArg, ArrayOf, Backend, Out, ScalarOf};
 use crate::dtype::{DType, Element, RealElement};
@@ -152,4 +160,49 @@ pub(crate) fn reduce_extrema(x: &Tensor, kinds: &[ReduceKind], axes: &[usize]) -
     r.iter()
         .map(|m| any_nan.select(&m.scalar(f64::NAN), m))
         .collect()
+}
+/// The results of [`run_graph`], taken in order.
+pub(crate) struct Outs(std::vec::IntoIter<Out>);
+
+impl Outs {
+    /// The next result (an internal error if the program returned fewer than expected).
+    pub(crate) fn next(&mut self) -> Result<Out> {
+        self.0
+            .next()
+            .ok_or_else(|| crate::error::Error::Unsupported {
+                what: "a metric program".into(),
+                why: "it returned fewer results than traced; please report it".into(),
+            })
+    }
+}
+
+/// Like [`run_graph`] with the inputs given as (type, argument) pairs, and the results handed
+/// out in order through [`Outs`].
+pub(crate) fn run_inputs<B: Backend>(
+    key: &str,
+    inputs: Vec<(TensorType, Arg<'_>)>,
+    build: impl FnOnce(&[Tensor]) -> Result<Vec<Tensor>>,
+) -> Result<Outs> {
+    let (types, args): (Vec<TensorType>, Vec<Arg<'_>>) = inputs.into_iter().unzip();
+    Ok(Outs(run_graph::<B>(key, &types, args, build)?.into_iter()))
+}
+
+/// Puts a host array where `like` lives: kept on the host for a host `like`, copied to `like`'s
+/// device otherwise. Used for small host-generated inputs (index lists) of device computations.
+pub(crate) fn put_like<X: ArrayArg, E: Element, D: Dimension>(
+    like: &X,
+    a: Array<E, D>,
+) -> Result<Out> {
+    Ok(match like.arg() {
+        Arg::Host(_) => Out::Host(E::into_host(CowArray::from(a.into_dyn()))),
+        Arg::Device(buf) => Out::Device(buf.device().put(&a)?.raw().clone()),
+    })
+}
+
+/// The type and argument of an input held as a backend result (see [`put_like`]).
+pub(crate) fn out_input(o: &Out) -> (TensorType, Arg<'_>) {
+    match o {
+        Out::Host(t) => (t.ty(), Arg::Host(t.view())),
+        Out::Device(b) => (b.ty().clone(), Arg::Device(b)),
+    }
 }

@@ -74,6 +74,14 @@ pub type AdapterFn = fn(&Case, &Backend<'_>) -> CallResult;
 /// Checks a result against a case's `ground_truth` (whose structure varies per function).
 pub type GroundTruthFn = fn(&Case, &Got, &Value) -> Result<(), String>;
 
+/// Decides a case from the *intended* behaviour, where the reference's recorded outcome embodies
+/// a bug that the Rust API fixes: also for cases not tagged `bug` (their `expected` was produced
+/// by the buggy code path) and for `error` cases whose error the Rust API no longer raises (e.g. a
+/// restriction that was lifted). Called with every successful result; returns `None` to leave
+/// the case to the default comparison (`ground_truth` for `bug` cases, else `expected`). Each use
+/// must say in its adapter why the recorded `expected` is not the intended value.
+pub type IntentFn = fn(&Case, &Got) -> Option<Result<(), String>>;
+
 /// What the Rust API does with the input of a `py-typecheck` case (the reference's jaxtyping /
 /// beartype rejections).
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +105,8 @@ pub struct Adapter {
     pub typecheck: &'static [(&'static str, TypeCheck)],
     /// When set, `bug` cases with a `ground_truth` are checked with it instead of `expected`.
     pub ground_truth: Option<GroundTruthFn>,
+    /// When set, consulted first for every successful call (see [`IntentFn`]).
+    pub intent: Option<IntentFn>,
 }
 
 impl Adapter {
@@ -108,6 +118,7 @@ impl Adapter {
             call,
             typecheck: &[],
             ground_truth: None,
+            intent: None,
         }
     }
 
@@ -126,6 +137,13 @@ impl Adapter {
     pub const fn ground_truth(self, f: GroundTruthFn) -> Self {
         Adapter {
             ground_truth: Some(f),
+            ..self
+        }
+    }
+
+    pub const fn intent(self, f: IntentFn) -> Self {
+        Adapter {
+            intent: Some(f),
             ..self
         }
     }
@@ -184,6 +202,8 @@ pub struct Report {
     case_skips: BTreeMap<&'static str, Vec<String>>,
     /// Error cases: our message next to the reference's.
     error_pairs: Vec<String>,
+    /// Cases decided by an adapter's intent check instead of `expected` / `ground_truth`.
+    intent_lines: Vec<String>,
     verbose_lines: Vec<String>,
     verbose: bool,
 }
@@ -243,6 +263,12 @@ impl Report {
         if !self.error_pairs.is_empty() {
             println!("\nerror cases that passed (ours | reference):");
             for l in &self.error_pairs {
+                println!("  {l}");
+            }
+        }
+        if !self.intent_lines.is_empty() {
+            println!("\nchecked against the intended behaviour (a reference bug is fixed):");
+            for l in &self.intent_lines {
                 println!("  {l}");
             }
         }
@@ -449,6 +475,15 @@ fn run_one(case: &Case, adapter: &Adapter, backend: &Backend<'_>, report: &mut R
         Err(m) => return Outcome::Fail(m),
     };
     let b = backend.name();
+    if let (Ok(got), Some(intent)) = (&result, adapter.intent) {
+        if let Some(verdict) = intent(case, got) {
+            report.intent_lines.push(format!("{} [{b}]", case.id));
+            return match verdict {
+                Ok(()) => Outcome::Pass,
+                Err(m) => Outcome::Fail(format!("vs intended behaviour: {m}")),
+            };
+        }
+    }
     if case.expected_kind() == "error" {
         let e = &case.expected;
         let reference = format!(

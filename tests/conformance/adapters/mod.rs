@@ -23,7 +23,9 @@
 //!      compile"))])` for `py-typecheck` cases (`TypeCheck::Runtime` documents that our API
 //!      returns an error there; unlisted ones are run and must return `Err`);
 //!    * `.ground_truth(f)` to check `bug` cases against their `ground_truth` instead of `expected`
-//!      (`compare::compare_scalar_list` covers the lists of floats with `null` slots).
+//!      (`compare::compare_scalar_list` covers the lists of floats with `null` slots);
+//!    * `.intent(f)` to check `bug` cases that have no `ground_truth` against the documented
+//!      intent (e.g. the recorded value with the documented error undone).
 //! 3. `jax-prng` cases: read the pairs the reference drew with `case.expected_member("out__1")?`
 //!    and pass them as input.
 //!
@@ -113,6 +115,9 @@ macro_rules! on_arrays2 {
 mod clip;
 mod coherence;
 mod image;
+mod motion;
+mod noise;
+mod resolution;
 
 /// Functions that have no Rust counterpart by design (spec §5): Forest-internal workflow helpers,
 /// napari, the dataset download registry, demos. Globs over the full dotted path.
@@ -133,7 +138,14 @@ pub const PYTHON_ONLY: &[&str] = &[
 
 /// Every adapter. A new module adds its `ADAPTERS` here.
 pub fn registry() -> Vec<Adapter> {
-    let modules: &[&[Adapter]] = &[coherence::ADAPTERS, clip::ADAPTERS, image::ADAPTERS];
+    let modules: &[&[Adapter]] = &[
+        coherence::ADAPTERS,
+        clip::ADAPTERS,
+        image::ADAPTERS,
+        motion::ADAPTERS,
+        noise::ADAPTERS,
+        resolution::ADAPTERS,
+    ];
     let all: Vec<Adapter> = modules.iter().flat_map(|m| m.iter().copied()).collect();
     for (i, a) in all.iter().enumerate() {
         assert!(
