@@ -636,3 +636,167 @@ fn listings() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown metric `nope`"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// the other metrics, against the library
+// ---------------------------------------------------------------------------------------------
+
+/// A Gaussian point target on a faint ripple, shape (nz, nx).
+fn point_image() -> ndarray::Array2<f64> {
+    ndarray::Array2::from_shape_fn((40, 50), |(i, j)| {
+        let (z, x) = (i as f64 - 18.3, j as f64 - 25.6);
+        (-(z * z) / 8.0 - x * x / 40.0).exp() + 0.01 * ((i * 7 + j * 3) % 5) as f64
+    })
+}
+
+#[test]
+fn image_metrics_match_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let img = point_image();
+    let path = dir.path().join("img.npy");
+    ndarray_npy::write_npy(&path, &img).unwrap();
+    for backend in ["host", "cpu"] {
+        // tenengrad, over an ROI, mean
+        let v = json(&run(&[
+            "metric",
+            "tenengrad",
+            s(&path),
+            "--json",
+            "--backend",
+            backend,
+            "--normalize",
+            "--roi-in",
+            "rect:5,5,30,30",
+        ]));
+        let mask = ndarray::Array2::from_shape_fn(img.dim(), |(z, x)| {
+            (5..=30).contains(&z) && (5..=30).contains(&x)
+        });
+        let want = um::tenengrad(
+            &img,
+            Some(&mask),
+            um::metrics::TenengradParams {
+                normalize: true,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .into_statistic()
+        .unwrap();
+        assert!(
+            close(v["value"].as_f64().unwrap(), want, 1e-9),
+            "{backend}: {v}"
+        );
+        // clip ratio, threshold method
+        let v = json(&run(&[
+            "metric",
+            "clip",
+            s(&path),
+            "--json",
+            "--backend",
+            backend,
+            "--clip-threshold",
+            "0.5",
+        ]));
+        let want = um::clip_ratio(
+            &img,
+            um::metrics::ClipMethod::Threshold(um::metrics::ThresholdParams::new(0.5)),
+        )
+        .unwrap();
+        assert!(
+            close(v["value"].as_f64().unwrap(), want, 1e-12),
+            "{backend}: {v}"
+        );
+    }
+    // FWHM in mm with a pixel size, search region around the target
+    let v = json(&run(&[
+        "metric",
+        "fwhm",
+        s(&path),
+        "--json",
+        "--units",
+        "mm",
+        "--pixel-size",
+        "1e-4,2e-4",
+        "--roi-in",
+        "circle:2.5,3.7,1",
+    ]));
+    let want = um::compute_fwhm(
+        &img,
+        um::metrics::FwhmParams {
+            grid_spacing: Some(vec![0.2, 0.1]),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .widths();
+    assert!(
+        close(v["value"].as_f64().unwrap(), want[1].unwrap(), 1e-9),
+        "{v}"
+    );
+    assert!(
+        close(
+            v["stats"]["fwhm_z"].as_f64().unwrap(),
+            want[0].unwrap(),
+            1e-9
+        ),
+        "{v}"
+    );
+    // SLL of the amplitude image
+    let v = json(&run(&["metric", "sll", s(&path), "--json"]));
+    let want = um::compute_sll(
+        &img,
+        um::metrics::SllParams {
+            scale: um::metrics::resolution::Scale::Amplitude,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .levels_db();
+    assert!(
+        close(v["value"].as_f64().unwrap(), want[1].unwrap(), 1e-9),
+        "{v}"
+    );
+}
+
+#[test]
+fn frame_metrics_match_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let frames = channels(5, 6, 7, 9); // 5 acquisitions of a 6 x 7 complex image
+    let path = dir.path().join("frames.npy");
+    ndarray_npy::write_npy(&path, &frames).unwrap();
+    for backend in ["host", "cpu"] {
+        let v = json(&run(&[
+            "metric",
+            "corr",
+            s(&path),
+            "--json",
+            "--backend",
+            backend,
+        ]));
+        let want = um::pairwise_corrcoef_agg(&frames).unwrap();
+        assert!(
+            close(v["value"].as_f64().unwrap(), want, 1e-5),
+            "{backend}: {v}"
+        );
+        let v = json(&run(&[
+            "metric",
+            "noise",
+            s(&path),
+            "--json",
+            "--backend",
+            backend,
+            "--noise-method",
+            "adjacent",
+        ]));
+        let want = um::channel_noise(&frames, um::metrics::NoiseMethod::AdjacentFrames).unwrap();
+        assert!(
+            close(v["value"].as_f64().unwrap(), want.snr_db, 1e-5),
+            "{backend}: {v}"
+        );
+        assert!(close(
+            v["stats"]["noise_power"].as_f64().unwrap(),
+            want.noise_power,
+            1e-5
+        ));
+    }
+}

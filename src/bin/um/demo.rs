@@ -142,16 +142,8 @@ fn scalar_metrics(ctx: &Ctx, ds: &SyntheticDataset) -> CliResult<Vec<(String, f6
             r: b.radius,
         }),
         units: Units::M,
-        pixel_size: None,
-        origin: None,
-        power: 1.0,
-        m0: 1,
-        amplitude: false,
-        db: false,
         bins: BINS,
-        normalize: false,
-        clip_threshold: None,
-        range_factor: 0.01,
+        ..Params::default()
     };
     let envelope = Input {
         data: um::create_bmode_image(&ds.beamformed())?.into_dyn().into(),
@@ -179,6 +171,22 @@ fn scalar_metrics(ctx: &Ctx, ds: &SyntheticDataset) -> CliResult<Vec<(String, f6
             params.clone(),
         ),
     ];
+    // the first point target: its search region is a 1 mm circle, widths in mm
+    let target = ds.point_targets.first().map(|&(x, z)| Params {
+        roi_in: Some(Roi::Circle {
+            x: x * 1e3,
+            z: z * 1e3,
+            r: 1.0,
+        }),
+        roi_out: None,
+        units: Units::Mm,
+        ..params.clone()
+    });
+    let mut plan = plan;
+    if let Some(t) = target {
+        plan.push(("fwhm", &envelope, "point target 1, envelope", t.clone()));
+        plan.push(("sll", &envelope, "point target 1, envelope", t));
+    }
     let mut rows = Vec::new();
     for (name, input, what, p) in plan {
         let spec = metrics::find(name).map_err(CliError::fail)?;
@@ -189,6 +197,13 @@ fn scalar_metrics(ctx: &Ctx, ds: &SyntheticDataset) -> CliResult<Vec<(String, f6
             out.value,
             format!("{} ({what})", out.value_is),
         ));
+        for (_, v) in out
+            .stats
+            .iter()
+            .filter(|(k, _)| *k == "fwhm_z" || *k == "sll_z_db")
+        {
+            rows.push((format!("{name} depth"), *v, format!("along depth ({what})")));
+        }
     }
     Ok(rows)
 }

@@ -92,6 +92,20 @@ pub struct MetricArgs {
     /// Clipping, max-amplitude method: closeness to the extremes, as a fraction of the range.
     #[arg(long, default_value_t = 0.01)]
     pub range_factor: f64,
+    /// Channel noise: estimate from repeated measurements (axis 0 repeats the acquisition) or
+    /// from the differences of adjacent frames.
+    #[arg(long, value_enum, default_value = "repeated")]
+    pub noise_method: NoiseChoice,
+}
+
+/// `--noise-method`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum NoiseChoice {
+    /// Repeated measurements of the same scene along axis 0.
+    #[default]
+    Repeated,
+    /// Adjacent frames along axis 0.
+    Adjacent,
 }
 
 #[derive(Subcommand)]

@@ -41,6 +41,28 @@ pub struct Params {
     pub normalize: bool,
     pub clip_threshold: Option<f64>,
     pub range_factor: f64,
+    pub noise_method: crate::NoiseChoice,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            roi_in: None,
+            roi_out: None,
+            units: Units::Px,
+            pixel_size: None,
+            origin: None,
+            power: 1.0,
+            m0: 1,
+            amplitude: false,
+            db: false,
+            bins: 100,
+            normalize: false,
+            clip_threshold: None,
+            range_factor: 0.01,
+            noise_method: crate::NoiseChoice::Repeated,
+        }
+    }
 }
 
 impl Params {
@@ -81,6 +103,7 @@ impl Params {
             normalize: a.normalize,
             clip_threshold: a.clip_threshold,
             range_factor: a.range_factor,
+            noise_method: a.noise_method,
         })
     }
 
@@ -90,6 +113,7 @@ impl Params {
             "power": self.power, "m0": self.m0, "amplitude": self.amplitude,
             "db": self.db, "bins": self.bins, "normalize": self.normalize,
             "clip_threshold": self.clip_threshold, "range_factor": self.range_factor,
+            "noise_method": format!("{:?}", self.noise_method).to_lowercase(),
         })
     }
 }
@@ -156,6 +180,30 @@ pub const SPECS: &[Spec] = &[
             "fraction of clipped samples (--clip-threshold T, or --range-factor of the extremes)",
         input: "any data (*batch, sample)",
         run: run_clip,
+    },
+    Spec {
+        name: "fwhm",
+        about: "full width at half maximum of a point target (Gaussian fit), each axis; in --units",
+        input: "an image (nz, nx) or channel data (summed), as its envelope; --roi-in around the target",
+        run: run_fwhm,
+    },
+    Spec {
+        name: "sll",
+        about: "side-lobe level of a point target (dB, amplitude image), each axis",
+        input: "an image (nz, nx) or channel data (summed), as its envelope; --roi-in around the target",
+        run: run_sll,
+    },
+    Spec {
+        name: "corr",
+        about: "mean pairwise correlation coefficient of frames (1: unchanged; 0: decorrelated)",
+        input: "frames (n, *each)",
+        run: run_corr,
+    },
+    Spec {
+        name: "noise",
+        about: "channel SNR (dB) from repeated acquisitions (--noise-method repeated|adjacent)",
+        input: "repeats or frames along axis 0 (R, *samples)",
+        run: run_noise,
     },
 ];
 
@@ -356,18 +404,32 @@ fn run_scf(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
     summarise(&map, input, p)
 }
 
-/// A scalar statistic of any backend as `f64` (device scalars are copied back).
-trait HostScalar {
-    fn host_f64(self) -> um::Result<f64>;
+/// A statistic (or a group of them) of any backend, brought to the host as `f64`s (device
+/// scalars are copied back).
+trait ToHost {
+    type Out;
+    fn host(self) -> um::Result<Self::Out>;
 }
-impl HostScalar for f64 {
-    fn host_f64(self) -> um::Result<f64> {
+impl ToHost for f64 {
+    type Out = f64;
+    fn host(self) -> um::Result<f64> {
         Ok(self)
     }
 }
-impl<E: um::RealElement> HostScalar for um::DeviceArray<E, ndarray::Ix0> {
-    fn host_f64(self) -> um::Result<f64> {
+impl<E: um::RealElement> ToHost for um::DeviceArray<E, ndarray::Ix0> {
+    type Out = f64;
+    fn host(self) -> um::Result<f64> {
         Ok(self.to_ndarray()?.into_scalar().to_f64())
+    }
+}
+impl<S: ToHost<Out = f64>> ToHost for um::metrics::NoiseEstimate<S> {
+    type Out = [f64; 3];
+    fn host(self) -> um::Result<[f64; 3]> {
+        Ok([
+            self.snr_db.host()?,
+            self.signal_power.host()?,
+            self.noise_power.host()?,
+        ])
     }
 }
 
@@ -381,12 +443,12 @@ macro_rules! stat_any {
                 match &$ctx.device {
                     None => {
                         let $x = $a;
-                        $call.and_then(HostScalar::host_f64).map_err(lib_err)
+                        $call.and_then(ToHost::host).map_err(lib_err)
                     }
                     Some(d) => {
                         let dev = d.put($a).map_err(lib_err)?;
                         let $x = &dev;
-                        $call.and_then(HostScalar::host_f64).map_err(lib_err)
+                        $call.and_then(ToHost::host).map_err(lib_err)
                     }
                 }
             };
@@ -472,7 +534,7 @@ fn run_tenengrad(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String
                         .map_err(lib_err)?
                         .into_statistic()
                         .ok_or_else(internal)?
-                        .host_f64()
+                        .host()
                         .map_err(lib_err)?
                 }
             }
@@ -512,9 +574,119 @@ fn run_clip(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
     Ok(statistic(v, "fraction of samples flagged as clipped"))
 }
 
-/// A 2-D image from any input: real images as they are, complex ones as their envelope `|x|`,
-/// channel data `(channels, nz, nx)` summed over the channels (delay-and-sum) first.
-#[allow(dead_code)]
+/// The physical (or pixel) spacing `[dz, dx]` of an `nz × nx` image in the ROI units, and the
+/// unit's name.
+fn spacing(
+    nz: usize,
+    nx: usize,
+    input: &Input,
+    p: &Params,
+) -> Result<(Option<Vec<f64>>, &'static str), String> {
+    if p.units == Units::Px {
+        return Ok((None, "px"));
+    }
+    let g = Grid::new(nz, nx, p.units, &input.axes, p.pixel_size, p.origin)?;
+    let step = |v: &[f64]| {
+        if v.len() > 1 {
+            (v[1] - v[0]).abs()
+        } else {
+            1.0
+        }
+    };
+    let unit = if p.units == Units::Mm { "mm" } else { "m" };
+    Ok((Some(vec![step(&g.z), step(&g.x)]), unit))
+}
+
+/// The pixels of `--roi-in` as full indices `[iz, ix]` (the target search region).
+fn roi_indices(
+    img: &Array2<f64>,
+    input: &Input,
+    p: &Params,
+) -> Result<Option<Vec<Vec<usize>>>, String> {
+    let Some(roi) = &p.roi_in else {
+        return Ok(None);
+    };
+    let mask = roi_mask(img.shape(), roi, input, p)?;
+    Ok(Some(
+        mask.indexed_iter()
+            .filter(|(_, &m)| m)
+            .map(|((z, x), _)| vec![z, x])
+            .collect(),
+    ))
+}
+
+fn run_fwhm(_ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    let img = envelope_image(&input.data)?;
+    let (nz, nx) = img.dim();
+    let (grid_spacing, unit) = spacing(nz, nx, input, p)?;
+    let params = um::metrics::FwhmParams {
+        roi_indices: roi_indices(&img, input, p)?,
+        grid_spacing,
+        ..Default::default()
+    };
+    // a host algorithm (peak search and curve fit): runs on the host whatever the backend
+    let r = um::compute_fwhm(&img, params).map_err(lib_err)?;
+    let w = r.widths();
+    let get = |k: usize| w.get(k).copied().flatten().unwrap_or(f64::NAN);
+    let value_is = match unit {
+        "mm" => "lateral FWHM (mm)",
+        "m" => "lateral FWHM (m)",
+        _ => "lateral FWHM (pixels)",
+    };
+    Ok(Outcome {
+        value: get(1),
+        value_is,
+        stats: vec![
+            ("fwhm_x", get(1)),
+            ("fwhm_z", get(0)),
+            ("peak_iz", r.peak.first().map_or(f64::NAN, |&v| v as f64)),
+            ("peak_ix", r.peak.get(1).map_or(f64::NAN, |&v| v as f64)),
+        ],
+    })
+}
+
+fn run_sll(_ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    let img = envelope_image(&input.data)?;
+    let params = um::metrics::SllParams {
+        roi_indices: roi_indices(&img, input, p)?,
+        scale: um::metrics::resolution::Scale::Amplitude,
+        ..Default::default()
+    };
+    let r = um::compute_sll(&img, params).map_err(lib_err)?;
+    let l = r.levels_db();
+    let get = |k: usize| l.get(k).copied().flatten().unwrap_or(f64::NAN);
+    Ok(Outcome {
+        value: get(1),
+        value_is: "lateral side-lobe level (dB re the main lobe)",
+        stats: vec![("sll_x_db", get(1)), ("sll_z_db", get(0))],
+    })
+}
+
+fn run_corr(ctx: &Ctx, input: &Input, _p: &Params) -> Result<Outcome, String> {
+    need_rank(&input.data, 1, "corr")?;
+    let v = stat_any!(ctx, &input.data, "corr", |x| um::pairwise_corrcoef_agg(x))?;
+    Ok(statistic(
+        v,
+        "mean pairwise correlation of the frames along axis 0",
+    ))
+}
+
+fn run_noise(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    need_rank(&input.data, 1, "noise")?;
+    let method = match p.noise_method {
+        crate::NoiseChoice::Repeated => um::metrics::NoiseMethod::RepeatedMeasurements,
+        crate::NoiseChoice::Adjacent => um::metrics::NoiseMethod::AdjacentFrames,
+    };
+    let parts = stat_any!(ctx, &input.data, "noise", |x| um::channel_noise(x, method))?;
+    Ok(Outcome {
+        value: parts[0],
+        value_is: "SNR (dB)",
+        stats: vec![("signal_power", parts[1]), ("noise_power", parts[2])],
+    })
+}
+
+/// A 2-D image from any input: real images as their magnitude, complex ones as their envelope
+/// `|x|`, channel data `(channels, nz, nx)` summed over the channels (delay-and-sum) first.
 pub fn envelope_image(data: &HostTensor) -> Result<Array2<f64>, String> {
     let shape = data.shape().to_vec();
     if !(2..=3).contains(&shape.len()) {
