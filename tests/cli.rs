@@ -800,3 +800,34 @@ fn frame_metrics_match_the_library() {
         ));
     }
 }
+
+#[test]
+fn metric_on_multichannel_uff_in_millimetres() {
+    let file = data("matlab_layout.uff");
+    let a = um::io::read_array(&file, None).unwrap();
+    let x = Complex32::from_host(a.data).unwrap();
+    let cf = um::coherence_factor(&x, CfParams::default()).unwrap();
+    // x_axis = -0.5 + 0.2 k mm, z_axis = 20 + 0.1 k mm: the rectangle holds columns 1..=3, rows 1..=2
+    let v = json(&run(&[
+        "metric",
+        "cf",
+        s(&file),
+        "--json",
+        "--backend",
+        "host",
+        "--units",
+        "mm",
+        "--roi-in",
+        "rect:-0.35,20.05,0.15,20.25",
+    ]));
+    assert_eq!(v["input"]["shape"], serde_json::json!([4, 5, 6]));
+    let want: f64 = (1..=2)
+        .flat_map(|z| (1..=3).map(move |x| (z, x)))
+        .map(|(z, x)| f64::from(cf[[z, x]]))
+        .sum::<f64>()
+        / 6.0;
+    assert!(
+        close(v["stats"]["mean_in"].as_f64().unwrap(), want, 1e-6),
+        "{v}"
+    );
+}

@@ -92,3 +92,51 @@ fn npz_members_and_missing_member() {
     let e = npy::read_npz(&p, None).unwrap_err().to_string();
     assert!(e.contains("--member"), "{e}");
 }
+
+/// A UFF laid out as MATLAB's USTB writes it (tests/data/make_uff_fixtures.py): dimensions
+/// reversed on disk, trailing singletons dropped, several channels, channel data with scalars.
+#[test]
+fn uff_matlab_layout_channels_and_channel_data() {
+    let path = data("matlab_layout.uff");
+    let file = uff::Uff::open(&path).unwrap();
+    let mut objects = file.objects().unwrap();
+    objects.sort();
+    assert_eq!(
+        objects,
+        vec![
+            (
+                "beamformed_data".to_string(),
+                "uff.beamformed_data".to_string()
+            ),
+            ("channel_data".to_string(), "uff.channel_data".to_string()),
+        ]
+    );
+    // beamformed data with 4 channels: (channels, Nz, Nx)
+    let a = io::read_array(&path, None).unwrap();
+    let got = Complex32::from_host(a.data).unwrap();
+    assert_eq!(got.shape(), &[4, 5, 6]);
+    for ((c, iz, ix), v) in got
+        .into_dimensionality::<ndarray::Ix3>()
+        .unwrap()
+        .indexed_iter()
+    {
+        let want = (100 * c + 10 * ix + iz) as f32;
+        assert_eq!(*v, Complex32::new(want, -want / 2.0), "at {c},{iz},{ix}");
+    }
+    let x = a.x_axis.unwrap();
+    assert_eq!(x.len(), 6);
+    assert!((x[1] - x[0] - 2e-4).abs() < 1e-15);
+    assert!((a.z_axis.unwrap()[0] - 0.02).abs() < 1e-15);
+    // channel data: [sample x channel]
+    let cd = file.channel_data(None).unwrap();
+    assert_eq!(cd.sampling_frequency, Some(20.832e6));
+    assert_eq!(cd.sound_speed, Some(1540.0));
+    let d = f32::from_host(cd.data).unwrap();
+    assert_eq!(d.shape(), &[50, 4]);
+    assert_eq!(d[[7, 3]], 3007.0);
+    let a = io::read_array(&path, Some("channel_data")).unwrap();
+    assert_eq!(a.data.shape(), &[50, 4]);
+    // the reference loader needs a single channel
+    let e = uff::load_uff_dataset(&path).unwrap_err().to_string();
+    assert!(e.contains("4 channels"), "{e}");
+}
