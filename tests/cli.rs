@@ -467,6 +467,9 @@ fn batch_writes_rows_resumes_and_repairs_a_torn_row() {
     ];
     let o = run(&args);
     assert!(o.status.success(), "{}", stderr(&o));
+    // in a pipe: no progress bar, only the summary line
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(!stderr(&o).contains('\r'));
     let rows = csv_rows(&out);
     assert_eq!(rows.len(), 8);
     // rows follow the sorted paths; values match the library
