@@ -31,6 +31,7 @@ pub mod error;
 pub mod grad;
 pub mod graph;
 pub mod host;
+pub mod io;
 pub mod lower;
 pub mod metrics;
 pub mod pjrt;
@@ -47,6 +48,10 @@ pub use metrics::{
 };
 pub use metrics::{
     coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
+};
+pub use metrics::{
+    compute_cnr, compute_rf_snr, contrast, find_signal_and_noise, find_signal_and_noise_ranges,
+    gcnr, tsnr,
 };
 pub use metrics::{compute_fwhm, compute_sll};
 pub use roi::{build_mask, create_circular_mask, create_rectangular_mask};

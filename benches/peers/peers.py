@@ -18,6 +18,8 @@ WORK = sys.argv[1]
 os.makedirs(WORK, exist_ok=True)
 
 import jax  # noqa: E402
+
+jax.config.update("jax_enable_x64", True)  # complex128 cases stay complex128
 import jax.numpy as jnp  # noqa: E402
 import ultrasound_metrics  # noqa: E402
 from ultrasound_metrics import metrics as um  # noqa: E402

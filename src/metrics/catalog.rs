@@ -9,6 +9,10 @@ use crate::graph::{trace, Program, TensorType};
 use super::coherence::{cf_graph, gcf_graph, pcf_graph, scf_graph};
 use super::motion::{agg_graph, all_pairs_graph, corrcoef_graph, explicit_pairs_graph};
 use super::noise::{adjacent_graph, repeated_graph};
+use super::stats::{
+    cnr_graph, contrast_graph, gcnr_graph, rf_snr_graph, tsnr_graph, Aggregation, CnrParams,
+    GraphBins, RfSnrParams,
+};
 use super::{bmode, clip, sharpness};
 
 /// A graph builder of several inputs or outputs.
@@ -76,6 +80,7 @@ pub fn reference_programs() -> Result<Vec<Entry>> {
     })?;
     image_programs(&mut out)?;
     motion_programs(&mut out)?;
+    stats_programs(&mut out)?;
     Ok(out)
 }
 
@@ -210,5 +215,60 @@ fn motion_programs(out: &mut Vec<Entry>) -> Result<()> {
             program: trace(name, &params, |a| Ok(build(a)))?,
         });
     }
+    Ok(())
+}
+
+/// The region statistics: two ROI vectors of 10^4 values each (the stem names the first input's
+/// type), and tSNR on a `(64, 64, 32)` complex stack.
+fn stats_programs(out: &mut Vec<Entry>) -> Result<()> {
+    use crate::graph::Tensor;
+    let roi = TensorType::new(DType::F32, &[10_000]);
+    let iq_roi = TensorType::new(DType::C64, &[10_000]);
+    let mut add2 = |name: &str,
+                    tag: &str,
+                    ty: &TensorType,
+                    f: &dyn Fn(&Tensor, &Tensor) -> Vec<Tensor>|
+     -> Result<()> {
+        let program = trace(name, &[ty.clone(), ty.clone()], |a| Ok(f(&a[0], &a[1])))?;
+        out.push(Entry {
+            stem: stem(name, tag, ty),
+            program,
+        });
+        Ok(())
+    };
+    add2("contrast", "", &roi, &|a, b| {
+        vec![contrast_graph(a, b, false)]
+    })?;
+    add2("contrast", "db", &iq_roi, &|a, b| {
+        vec![contrast_graph(a, b, true)]
+    })?;
+    let mean = CnrParams::default();
+    let median = CnrParams {
+        fun_signal: Aggregation::Median,
+        fun_noise: Aggregation::Median,
+        ..mean
+    };
+    add2("compute_cnr", "mean", &roi, &|a, b| {
+        vec![cnr_graph(a, b, mean)]
+    })?;
+    add2("compute_cnr", "median", &roi, &|a, b| {
+        vec![cnr_graph(a, b, median)]
+    })?;
+    add2("gcnr", "bins_100", &roi, &|a, b| {
+        let (g, status) = gcnr_graph(a, b, GraphBins::Count(100));
+        vec![g, status]
+    })?;
+    add2("compute_rf_snr", "", &roi, &|a, b| {
+        let (snr, status) = rf_snr_graph(a, b, RfSnrParams::default());
+        vec![snr, status]
+    })?;
+    let stack = TensorType::new(DType::C64, &[64, 64, 32]);
+    let program = trace("tsnr", std::slice::from_ref(&stack), |a| {
+        Ok(vec![tsnr_graph(&a[0], false)])
+    })?;
+    out.push(Entry {
+        stem: stem("tsnr", "", &stack),
+        program,
+    });
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod motion;
 pub mod noise;
 pub mod resolution;
 pub mod sharpness;
+pub mod stats;
 pub mod traced;
 
 pub use crate::roi::{
@@ -26,6 +27,11 @@ pub use coherence::{
 };
 pub use resolution::{compute_fwhm, compute_sll, FwhmParams, FwhmResult, SllParams, SllResult};
 pub use sharpness::{tenengrad, TenengradOf, TenengradOutput, TenengradParams};
+pub use stats::{
+    compute_cnr, compute_rf_snr, contrast, find_signal_and_noise, find_signal_and_noise_ranges,
+    gcnr, tsnr, Aggregation, Bins, CnrParams, ContrastParams, FsnParams, GcnrParams, RfSnrParams,
+    SignalNoiseRanges, SignalWidth, TsnrParams,
+};
 
 pub use motion::{corrcoef, pairwise_corrcoef, pairwise_corrcoef_agg, CorrElement, Pairs};
 pub use noise::{
@@ -205,5 +211,32 @@ pub(crate) fn out_input(o: &Out) -> (TensorType, Arg<'_>) {
     match o {
         Out::Host(t) => (t.ty(), Arg::Host(t.view())),
         Out::Device(b) => (b.ty().clone(), Arg::Device(b)),
+    }
+}
+
+/// Copies a rank-0 integer result (`i32` or `i64`) to the host. For a device result this waits
+/// for the computation: only the data-dependent checks of a few functions (documented there)
+/// use it.
+pub(crate) fn fetch_int(out: Out) -> Result<i64> {
+    use crate::host::HostTensor;
+    use crate::runtime::DeviceArray;
+    use ndarray::Ix0;
+    let bad = |what: String| crate::error::Error::Unsupported {
+        what: "reading back a status value".into(),
+        why: format!("{what}; please report it"),
+    };
+    match out {
+        Out::Host(HostTensor::I32(a)) if a.ndim() == 0 => Ok(a[[]] as i64),
+        Out::Host(HostTensor::I64(a)) if a.ndim() == 0 => Ok(a[[]]),
+        Out::Host(t) => Err(bad(format!("host result {}", t.ty()))),
+        Out::Device(b) => match b.ty().dtype {
+            DType::I32 => Ok(DeviceArray::<i32, Ix0>::from_raw(b)?
+                .to_ndarray()?
+                .into_scalar() as i64),
+            DType::I64 => Ok(DeviceArray::<i64, Ix0>::from_raw(b)?
+                .to_ndarray()?
+                .into_scalar()),
+            _ => Err(bad(format!("device result {}", b.ty()))),
+        },
     }
 }

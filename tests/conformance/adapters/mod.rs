@@ -118,6 +118,7 @@ mod image;
 mod motion;
 mod noise;
 mod resolution;
+mod stats;
 
 /// Functions that have no Rust counterpart by design (spec §5): Forest-internal workflow helpers,
 /// napari, the dataset download registry, demos. Globs over the full dotted path.
@@ -145,6 +146,7 @@ pub fn registry() -> Vec<Adapter> {
         motion::ADAPTERS,
         noise::ADAPTERS,
         resolution::ADAPTERS,
+        stats::ADAPTERS,
     ];
     let all: Vec<Adapter> = modules.iter().flat_map(|m| m.iter().copied()).collect();
     for (i, a) in all.iter().enumerate() {
