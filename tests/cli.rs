@@ -81,7 +81,19 @@ fn demo_prints_the_table_and_writes_real_pictures() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("backend: host"), "{text}");
-    for name in ["CF", "GCF m0=1", "PCF", "SCF"] {
+    for name in [
+        "CF",
+        "GCF m0=1",
+        "PCF",
+        "SCF",
+        "tenengrad",
+        "clip",
+        "contrast",
+        "cnr",
+        "gcnr",
+        "fwhm",
+        "sll",
+    ] {
         assert!(
             text.lines().any(|l| l.starts_with(name)),
             "{name} missing:\n{text}"
@@ -833,4 +845,67 @@ fn metric_on_multichannel_uff_in_millimetres() {
         close(v["stats"]["mean_in"].as_f64().unwrap(), want, 1e-6),
         "{v}"
     );
+}
+
+#[test]
+fn region_statistics_match_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = channels(6, 12, 14, 21);
+    let path = dir.path().join("ch.npy");
+    ndarray_npy::write_npy(&path, &x).unwrap();
+    // the CLI's image: channels summed, envelope
+    let img = x.sum_axis(ndarray::Axis(0)).mapv(|v| f64::from(v.norm()));
+    let inside =
+        |z: usize, xx: usize| ((xx as f64 - 4.0).powi(2) + (z as f64 - 5.0).powi(2)).sqrt() <= 3.0;
+    let outside = |z: usize, xx: usize| (9..=13).contains(&xx) && (2..=10).contains(&z);
+    let pick = |f: &dyn Fn(usize, usize) -> bool| -> Array1<f64> {
+        img.indexed_iter()
+            .filter(|((z, xx), _)| f(*z, *xx))
+            .map(|(_, v)| *v)
+            .collect()
+    };
+    let (a, b) = (pick(&inside), pick(&outside));
+    let roi = ["--roi-in", "circle:4,5,3", "--roi-out", "rect:9,2,13,10"];
+    for backend in ["host", "cpu"] {
+        let get = |metric: &str, extra: &[&str]| {
+            let mut args = vec!["metric", metric, s(&path), "--json", "--backend", backend];
+            args.extend(roi);
+            args.extend(extra);
+            json(&run(&args))["value"].as_f64().unwrap()
+        };
+        let want = um::contrast(&a, &b, um::metrics::ContrastParams { db: true }).unwrap();
+        assert!(close(get("contrast", &["--db"]), want, 1e-9), "{backend}");
+        let want = um::compute_cnr(&a, &b, Default::default()).unwrap();
+        assert!(close(get("cnr", &[]), want, 1e-9), "{backend}");
+        let p = um::metrics::GcnrParams {
+            bins: um::metrics::Bins::Count(20),
+        };
+        let want = um::gcnr(&a, &b, p).unwrap();
+        assert!(
+            close(get("gcnr", &["--bins", "20"]), want, 1e-9),
+            "{backend}"
+        );
+        let want = um::compute_rf_snr(&a, &b, Default::default()).unwrap();
+        assert!(close(get("rfsnr", &[]), want, 1e-9), "{backend}");
+    }
+    // region statistics need both regions
+    let o = run(&["metric", "gcnr", s(&path), "--roi-in", "circle:4,5,3"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--roi-out"), "{}", stderr(&o));
+    // tSNR over the last axis
+    let v = json(&run(&[
+        "metric",
+        "tsnr",
+        s(&path),
+        "--json",
+        "--backend",
+        "host",
+        "--db",
+    ]));
+    let t = um::tsnr(&x, um::metrics::TsnrParams { output_db: true }).unwrap();
+    assert!(close(
+        v["value"].as_f64().unwrap(),
+        t.mapv(f64::from).mean().unwrap(),
+        1e-6
+    ));
 }
