@@ -376,7 +376,7 @@ pub fn roi_mask(
     }
     let (nz, nx) = (shape[shape.len() - 2], shape[shape.len() - 1]);
     let grid = Grid::new(nz, nx, p.units, &input.axes, p.pixel_size, p.origin)?;
-    let mask = grid.mask(roi);
+    let mask = grid.mask(roi)?;
     if !mask.iter().any(|&b| b) {
         return Err(format!(
             "the ROI {roi:?} ({:?} units) holds no pixel of the {nz} x {nx} image",
