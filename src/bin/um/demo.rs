@@ -388,7 +388,8 @@ pub fn run(out: &Path, choice: BackendChoice, small: bool, json: bool) -> CliRes
     }
     if let Some(d) = &ctx.device {
         println!(
-            "\ncompiles on {d}: {} (first calls compile, cached calls reuse the executable)",
+            "\nexecutables compiled on {d} in this run: {} (a first call compiles, or loads from the \
+             on-disk cache; cached calls reuse the executable)",
             d.compile_count()
         );
     }
