@@ -909,3 +909,51 @@ fn region_statistics_match_the_library() {
         1e-6
     ));
 }
+
+#[test]
+fn demo_falls_back_to_the_host_without_a_plugin() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = um_cmd()
+        .args(["demo", "--small", "--out", "pics"])
+        .current_dir(dir.path())
+        .env_remove("UM_PJRT_PLUGIN")
+        .env("UM_PJRT_NO_DOWNLOAD", "1")
+        .env("UM_CACHE_DIR", dir.path().join("cache"))
+        .env("UM_PYTHON", dir.path().join("no-python"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("note: PJRT unavailable"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stdout(&o).contains("backend: host (ndarray)"));
+    assert!(dir.path().join("pics/bmode.png").is_file());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = um_cmd()
+        .args(["metrics"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before `um` writes
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        !err.contains("internal error") && !err.contains("panicked"),
+        "{err}"
+    );
+    assert!(matches!(status.code(), Some(0) | Some(141)), "{status:?}");
+}
