@@ -25,6 +25,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod backend;
+pub mod compatibility;
 pub mod data;
 pub mod dtype;
 pub mod error;

@@ -806,7 +806,7 @@ fn fwhm_host(img: ArrayD<f64>, params: &FwhmParams) -> Result<FwhmResult> {
 /// value is NaN or negative. An all-zero image is not an error: no level is crossed, every axis
 /// is `truncated` (the reference's result).
 ///
-/// Deviations from the reference (all bug fixes) are listed in `docs/compatibility/resolution.md`.
+/// Deviations from the reference (all bug fixes) are listed in `COMPATIBILITY.md` (section "Resolution metrics").
 ///
 /// ```
 /// use ndarray::Array2;

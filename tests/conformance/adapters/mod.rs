@@ -114,6 +114,7 @@ macro_rules! on_arrays2 {
 
 mod clip;
 mod coherence;
+mod data;
 mod image;
 mod motion;
 mod noise;
@@ -141,6 +142,7 @@ pub const PYTHON_ONLY: &[&str] = &[
 pub fn registry() -> Vec<Adapter> {
     let modules: &[&[Adapter]] = &[
         coherence::ADAPTERS,
+        data::ADAPTERS,
         clip::ADAPTERS,
         image::ADAPTERS,
         motion::ADAPTERS,

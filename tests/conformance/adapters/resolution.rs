@@ -9,7 +9,7 @@
 //! padded image, so every index means the same and the results come back in the reference's
 //! four slots (NaN for unmeasured FWHM slots, None for SLL: the reference's placeholders).
 //!
-//! # Intended behaviour instead of `expected` (see `docs/compatibility/resolution.md`)
+//! # Intended behaviour instead of `expected` (see `COMPATIBILITY.md` (section "Resolution metrics"))
 //!
 //! The Rust API fixes the reference's bugs (spec §8 bugs 1–4), so some recorded outcomes are not
 //! the intended values, including in cases not tagged `bug`. The `intent` hooks below decide
