@@ -57,6 +57,13 @@ fn read_bandwidth(threads: usize) -> f64 {
     (n * 8) as f64 / best / 1e9
 }
 
+/// `mean(CF)` as a differentiable objective (traced once per process and signature).
+fn mean_cf() -> um::grad::Objective {
+    um::grad::Objective::new("mean_cf", |a| {
+        Ok(um::metrics::traced::coherence_factor(&a[0], CfParams::default())?.mean_all())
+    })
+}
+
 macro_rules! metric_call {
     ($metric:expr, $x:expr, $frames:expr) => {{
         let frames = $frames;
@@ -86,6 +93,7 @@ macro_rules! metric_call {
                 },
             )
             .map(drop),
+            "cf_value_and_grad" => mean_cf().value_and_grad($x, &[]).map(drop),
             other => panic!("unknown metric {other}"),
         }
     }};

@@ -88,6 +88,24 @@ for case_id, shape, dtype, frames in CASES:
         print(f"{case_id:<24} {name:<4} numpy {entry['numpy']['median_s']*1e3:9.3f} ms   "
               f"jax {entry['jax']['median_s']*1e3:9.3f} ms", flush=True)
 
+# value_and_grad of mean(CF) at c64 (64,100,100): JAX's jit(value_and_grad) of the reference's own
+# function (NumPy has no gradient)
+x = channels((64, 100, 100), np.complex64)
+path = os.path.join(WORK, "vg_c64_64x100x100.npy")
+np.save(path, x)
+entry = {"case": "c64_64x100x100", "metric": "cf_value_and_grad", "shape": [64, 100, 100],
+         "dtype": "complex64", "frames": False, "input_bytes": x.nbytes}
+manifest.append({**entry, "path": path})
+vg = jax.jit(jax.value_and_grad(lambda v: jnp.mean(um.coherence_factor(v))))
+xj = jnp.asarray(x)
+t = time.perf_counter()
+jax.block_until_ready(vg(xj))
+entry["jax_first_call_s"] = time.perf_counter() - t
+entry["jax"] = timeit(lambda: jax.block_until_ready(vg(xj)))
+entry["numpy"] = None
+results.append(entry)
+print(f"c64_64x100x100 cf_value_and_grad jax {entry['jax']['median_s']*1e3:9.3f} ms", flush=True)
+
 env = {
     "python": platform.python_version(),
     "numpy": np.__version__,

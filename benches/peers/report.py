@@ -59,13 +59,14 @@ for p in peers["results"]:
     o = key.get((p["case"], p["metric"]))
     if o is None:
         continue
-    n, j = p["numpy"]["median_s"], p["jax"]["median_s"]
+    n = p["numpy"]["median_s"] if p.get("numpy") else None
+    j = p["jax"]["median_s"]
     h, r, q = o["host"]["median_s"], o["pjrt_resident"]["median_s"], o["pjrt_put"]["median_s"]
     best = min(h, r)
     bound = p["input_bytes"] / (bw * 1e9)
     lines.append(
-        f"| {p['case']} | {p['metric']} | {ms(n)} | {ms(j)} | {ms(h)} | {ms(r)} | {ms(q)} | {ms(best)} | "
-        f"{n / best:.1f} | {j / best:.1f} | {best / bound:.1f} | {ms(o['first_call_cold_s'])} | "
+        f"| {p['case']} | {p['metric']} | {ms(n) if n else '—'} | {ms(j)} | {ms(h)} | {ms(r)} | {ms(q)} | {ms(best)} | "
+        f"{f'{n / best:.1f}' if n else '—'} | {j / best:.1f} | {best / bound:.1f} | {ms(o['first_call_cold_s'])} | "
         f"{ms(o['first_call_disk_s'])} | {ms(p['jax_first_call_s'])} |"
     )
 lines += ["", "## Notes", "", open(f"{work}/notes.md").read() if __import__('os').path.exists(f"{work}/notes.md") else ""]
