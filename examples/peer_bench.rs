@@ -35,7 +35,9 @@ fn once(f: impl FnOnce()) -> f64 {
 /// loop is limited by memory, not by arithmetic); returns GB/s (best of 5).
 fn read_bandwidth(threads: usize) -> f64 {
     let n: usize = 32 << 20; // 32 Mi u64 = 256 MiB
-    let data: Vec<u64> = (0..n as u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+    let data: Vec<u64> = (0..n as u64)
+        .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .collect();
     let mut best = f64::INFINITY;
     for _ in 0..5 {
         let t = Instant::now();
@@ -45,7 +47,9 @@ fn read_bandwidth(threads: usize) -> f64 {
                 .chunks(chunk)
                 .map(|c| s.spawn(move || c.iter().fold(0u64, |a, &b| a ^ b)))
                 .collect();
-            hs.into_iter().map(|h| h.join().unwrap()).fold(0, |a, b| a ^ b)
+            hs.into_iter()
+                .map(|h| h.join().unwrap())
+                .fold(0, |a, b| a ^ b)
         });
         std::hint::black_box(total);
         best = best.min(t.elapsed().as_secs_f64());
