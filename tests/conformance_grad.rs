@@ -314,6 +314,7 @@ fn pusize(c: &Case, k: &str, default: usize) -> Result<usize, String> {
 }
 
 type MetricFn = Box<dyn Fn(&Tensor) -> um::Result<Tensor> + Send + Sync>;
+type StatFn = Box<dyn Fn(&Tensor, &Tensor) -> um::Result<Tensor> + Send + Sync>;
 
 /// The objective of a case (see the README of the case folder, "Objectives").
 fn plan(c: &Case) -> Result<Plan, String> {
@@ -376,28 +377,27 @@ fn plan(c: &Case) -> Result<Plan, String> {
             if !swapped && c.wrt != first {
                 return Err(format!("unexpected wrt `{}`", c.wrt));
             }
-            let stat: Box<dyn Fn(&Tensor, &Tensor) -> um::Result<Tensor> + Send + Sync> =
-                if short == "contrast" {
-                    let p = um::metrics::ContrastParams {
-                        db: pbool(c, "db", false)?,
-                    };
-                    Box::new(move |a, b| traced::contrast(a, b, p))
-                } else {
-                    let agg = |k: &str| -> Result<um::metrics::Aggregation, String> {
-                        match c.params.get(k).and_then(Value::as_str).unwrap_or("MEAN") {
-                            "MEAN" => Ok(um::metrics::Aggregation::Mean),
-                            "MEDIAN" => Ok(um::metrics::Aggregation::Median),
-                            other => Err(format!("{k} = {other}")),
-                        }
-                    };
-                    let p = um::metrics::CnrParams {
-                        fun_signal: agg("fun_signal")?,
-                        fun_noise: agg("fun_noise")?,
-                        use_signal_variance: pbool(c, "use_signal_variance", true)?,
-                        use_noise_variance: pbool(c, "use_noise_variance", true)?,
-                    };
-                    Box::new(move |a, b| traced::compute_cnr(a, b, p))
+            let stat: StatFn = if short == "contrast" {
+                let p = um::metrics::ContrastParams {
+                    db: pbool(c, "db", false)?,
                 };
+                Box::new(move |a, b| traced::contrast(a, b, p))
+            } else {
+                let agg = |k: &str| -> Result<um::metrics::Aggregation, String> {
+                    match c.params.get(k).and_then(Value::as_str).unwrap_or("MEAN") {
+                        "MEAN" => Ok(um::metrics::Aggregation::Mean),
+                        "MEDIAN" => Ok(um::metrics::Aggregation::Median),
+                        other => Err(format!("{k} = {other}")),
+                    }
+                };
+                let p = um::metrics::CnrParams {
+                    fun_signal: agg("fun_signal")?,
+                    fun_noise: agg("fun_noise")?,
+                    use_signal_variance: pbool(c, "use_signal_variance", true)?,
+                    use_noise_variance: pbool(c, "use_noise_variance", true)?,
+                };
+                Box::new(move |a, b| traced::compute_cnr(a, b, p))
+            };
             return Ok(Plan::Run {
                 obj: Objective::new(short, move |a| {
                     if swapped {
