@@ -81,7 +81,19 @@ fn demo_prints_the_table_and_writes_real_pictures() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("backend: host"), "{text}");
-    for name in ["CF", "GCF m0=1", "PCF", "SCF"] {
+    for name in [
+        "CF",
+        "GCF m0=1",
+        "PCF",
+        "SCF",
+        "tenengrad",
+        "clip",
+        "contrast",
+        "cnr",
+        "gcnr",
+        "fwhm",
+        "sll",
+    ] {
         assert!(
             text.lines().any(|l| l.starts_with(name)),
             "{name} missing:\n{text}"
@@ -833,4 +845,115 @@ fn metric_on_multichannel_uff_in_millimetres() {
         close(v["stats"]["mean_in"].as_f64().unwrap(), want, 1e-6),
         "{v}"
     );
+}
+
+#[test]
+fn region_statistics_match_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = channels(6, 12, 14, 21);
+    let path = dir.path().join("ch.npy");
+    ndarray_npy::write_npy(&path, &x).unwrap();
+    // the CLI's image: channels summed, envelope
+    let img = x.sum_axis(ndarray::Axis(0)).mapv(|v| f64::from(v.norm()));
+    let inside =
+        |z: usize, xx: usize| ((xx as f64 - 4.0).powi(2) + (z as f64 - 5.0).powi(2)).sqrt() <= 3.0;
+    let outside = |z: usize, xx: usize| (9..=13).contains(&xx) && (2..=10).contains(&z);
+    let pick = |f: &dyn Fn(usize, usize) -> bool| -> Array1<f64> {
+        img.indexed_iter()
+            .filter(|((z, xx), _)| f(*z, *xx))
+            .map(|(_, v)| *v)
+            .collect()
+    };
+    let (a, b) = (pick(&inside), pick(&outside));
+    let roi = ["--roi-in", "circle:4,5,3", "--roi-out", "rect:9,2,13,10"];
+    for backend in ["host", "cpu"] {
+        let get = |metric: &str, extra: &[&str]| {
+            let mut args = vec!["metric", metric, s(&path), "--json", "--backend", backend];
+            args.extend(roi);
+            args.extend(extra);
+            json(&run(&args))["value"].as_f64().unwrap()
+        };
+        let want = um::contrast(&a, &b, um::metrics::ContrastParams { db: true }).unwrap();
+        assert!(close(get("contrast", &["--db"]), want, 1e-9), "{backend}");
+        let want = um::compute_cnr(&a, &b, Default::default()).unwrap();
+        assert!(close(get("cnr", &[]), want, 1e-9), "{backend}");
+        let p = um::metrics::GcnrParams {
+            bins: um::metrics::Bins::Count(20),
+        };
+        let want = um::gcnr(&a, &b, p).unwrap();
+        assert!(
+            close(get("gcnr", &["--bins", "20"]), want, 1e-9),
+            "{backend}"
+        );
+        let want = um::compute_rf_snr(&a, &b, Default::default()).unwrap();
+        assert!(close(get("rfsnr", &[]), want, 1e-9), "{backend}");
+    }
+    // region statistics need both regions
+    let o = run(&["metric", "gcnr", s(&path), "--roi-in", "circle:4,5,3"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--roi-out"), "{}", stderr(&o));
+    // tSNR over the last axis
+    let v = json(&run(&[
+        "metric",
+        "tsnr",
+        s(&path),
+        "--json",
+        "--backend",
+        "host",
+        "--db",
+    ]));
+    let t = um::tsnr(&x, um::metrics::TsnrParams { output_db: true }).unwrap();
+    assert!(close(
+        v["value"].as_f64().unwrap(),
+        t.mapv(f64::from).mean().unwrap(),
+        1e-6
+    ));
+}
+
+#[test]
+fn demo_falls_back_to_the_host_without_a_plugin() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = um_cmd()
+        .args(["demo", "--small", "--out", "pics"])
+        .current_dir(dir.path())
+        .env_remove("UM_PJRT_PLUGIN")
+        .env("UM_PJRT_NO_DOWNLOAD", "1")
+        .env("UM_CACHE_DIR", dir.path().join("cache"))
+        .env("UM_PYTHON", dir.path().join("no-python"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("note: PJRT unavailable"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stdout(&o).contains("backend: host (ndarray)"));
+    assert!(dir.path().join("pics/bmode.png").is_file());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = um_cmd()
+        .args(["metrics"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before `um` writes
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        !err.contains("internal error") && !err.contains("panicked"),
+        "{err}"
+    );
+    assert!(matches!(status.code(), Some(0) | Some(141)), "{status:?}");
 }

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use ndarray::{Array2, ArrayD, Axis, Ix2};
+use ndarray::{Array1, Array2, ArrayD, Axis, Ix2};
 use num_complex::{Complex32, Complex64};
 use ultrasound_metrics as um;
 use um::host::HostTensor;
@@ -167,6 +167,36 @@ pub const SPECS: &[Spec] = &[
         about: "sign coherence factor, exponent --power; map summarised",
         input: "delayed channel data (channels, *image)",
         run: run_scf,
+    },
+    Spec {
+        name: "contrast",
+        about: "contrast mean(|in|²)/mean(|out|²) of two regions (--db: in dB)",
+        input: "an image or channel data (summed), its envelope; --roi-in and --roi-out",
+        run: run_contrast,
+    },
+    Spec {
+        name: "cnr",
+        about: "contrast-to-noise ratio |μin − μout| / sqrt(σin² + σout²) of two regions",
+        input: "an image or channel data (summed), its envelope; --roi-in and --roi-out",
+        run: run_cnr,
+    },
+    Spec {
+        name: "gcnr",
+        about: "generalized CNR 1 − overlap of the two regions' histograms (--bins)",
+        input: "an image or channel data (summed), its envelope; --roi-in and --roi-out",
+        run: run_gcnr,
+    },
+    Spec {
+        name: "rfsnr",
+        about: "RF SNR (dB): signal and noise windows found around the strongest echo, or two ROIs",
+        input: "one RF line (samples,), or an image with --roi-in and --roi-out",
+        run: run_rfsnr,
+    },
+    Spec {
+        name: "tsnr",
+        about: "temporal SNR mean/std over the last axis (--db: in dB); map summarised",
+        input: "a time series (*spatial, time)",
+        run: run_tsnr,
     },
     Spec {
         name: "tenengrad",
@@ -346,7 +376,7 @@ pub fn roi_mask(
     }
     let (nz, nx) = (shape[shape.len() - 2], shape[shape.len() - 1]);
     let grid = Grid::new(nz, nx, p.units, &input.axes, p.pixel_size, p.origin)?;
-    let mask = grid.mask(roi);
+    let mask = grid.mask(roi)?;
     if !mask.iter().any(|&b| b) {
         return Err(format!(
             "the ROI {roi:?} ({:?} units) holds no pixel of the {nz} x {nx} image",
@@ -572,6 +602,133 @@ fn run_clip(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
     };
     let v = stat_any!(ctx, &input.data, "clip", |x| um::clip_ratio(x, method))?;
     Ok(statistic(v, "fraction of samples flagged as clipped"))
+}
+
+/// Runs a two-input statistic on the context's backend; the statistic as `f64`.
+macro_rules! stat2 {
+    ($ctx:expr, $a:expr, $b:expr, |$x:ident, $y:ident| $call:expr) => {{
+        match &$ctx.device {
+            None => {
+                let ($x, $y) = ($a, $b);
+                $call.and_then(ToHost::host).map_err(lib_err)
+            }
+            Some(d) => {
+                let xa = d.put($a).map_err(lib_err)?;
+                let xb = d.put($b).map_err(lib_err)?;
+                let ($x, $y) = (&xa, &xb);
+                $call.and_then(ToHost::host).map_err(lib_err)
+            }
+        }
+    }};
+}
+
+/// The envelope values inside `--roi-in` and inside `--roi-out` (both required).
+fn region_values(
+    input: &Input,
+    p: &Params,
+    name: &str,
+) -> Result<(Array1<f64>, Array1<f64>), String> {
+    let (Some(rin), Some(rout)) = (&p.roi_in, &p.roi_out) else {
+        return Err(format!(
+            "{name} needs two regions: give --roi-in and --roi-out"
+        ));
+    };
+    let img = envelope_image(&input.data)?;
+    let pick = |roi: &Roi| -> Result<Array1<f64>, String> {
+        let m = roi_mask(img.shape(), roi, input, p)?;
+        Ok(img
+            .iter()
+            .zip(m.iter())
+            .filter(|(_, &k)| k)
+            .map(|(v, _)| *v)
+            .collect())
+    };
+    Ok((pick(rin)?, pick(rout)?))
+}
+
+fn run_contrast(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    let (a, b) = region_values(input, p, "contrast")?;
+    let params = um::metrics::ContrastParams { db: p.db };
+    let v = stat2!(ctx, &a, &b, |x, y| um::contrast(x, y, params))?;
+    Ok(statistic(
+        v,
+        if p.db {
+            "contrast (dB)"
+        } else {
+            "contrast (power ratio)"
+        },
+    ))
+}
+
+fn run_cnr(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    let (a, b) = region_values(input, p, "cnr")?;
+    let params = um::metrics::CnrParams::default();
+    let v = stat2!(ctx, &a, &b, |x, y| um::compute_cnr(x, y, params))?;
+    Ok(statistic(v, "CNR"))
+}
+
+fn run_gcnr(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    let (a, b) = region_values(input, p, "gcnr")?;
+    let params = um::metrics::GcnrParams {
+        bins: um::metrics::Bins::Count(p.bins),
+    };
+    let v = stat2!(ctx, &a, &b, |x, y| um::gcnr(x, y, params.clone()))?;
+    Ok(statistic(v, "gCNR"))
+}
+
+fn run_rfsnr(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    let params = um::metrics::RfSnrParams::default();
+    if p.roi_in.is_some() || p.roi_out.is_some() {
+        let (a, b) = region_values(input, p, "rfsnr")?;
+        let v = stat2!(ctx, &a, &b, |x, y| um::compute_rf_snr(x, y, params))?;
+        return Ok(statistic(v, "SNR (dB) of --roi-in over --roi-out"));
+    }
+    need_rank(&input.data, 1, "rfsnr")?;
+    if input.data.shape().len() != 1 {
+        return Err(format!(
+            "wrong rank: automatic signal/noise windows need one RF line (samples,), got shape {:?}; \
+             give --roi-in and --roi-out for images",
+            input.data.shape()
+        ));
+    }
+    macro_rules! go {
+        ($a:expr) => {{
+            let a = $a.view();
+            let r = um::find_signal_and_noise_ranges(&a, Default::default()).map_err(lib_err)?;
+            let s = a.slice_axis(Axis(0), (r.signal.start..r.signal.end).into());
+            let n = a.slice_axis(Axis(0), (r.noise.start..r.noise.end).into());
+            let v = stat2!(ctx, &s, &n, |x, y| um::compute_rf_snr(x, y, params))?;
+            (v, r)
+        }};
+    }
+    use HostTensor as H;
+    let (v, r) = match &input.data {
+        H::C64(a) => go!(a),
+        H::C128(a) => go!(a),
+        H::F32(a) => go!(a),
+        H::F64(a) => go!(a),
+        H::I32(a) => go!(a),
+        H::I64(a) => go!(a),
+        H::Bool(_) => return Err("wrong dtype bool: rfsnr needs numbers".into()),
+    };
+    Ok(Outcome {
+        value: v,
+        value_is: "SNR (dB), signal and noise windows found around the strongest echo",
+        stats: vec![
+            ("peak", r.peak as f64),
+            ("signal_start", r.signal.start as f64),
+            ("signal_end", r.signal.end as f64),
+            ("noise_start", r.noise.start as f64),
+            ("noise_end", r.noise.end as f64),
+        ],
+    })
+}
+
+fn run_tsnr(ctx: &Ctx, input: &Input, p: &Params) -> Result<Outcome, String> {
+    need_rank(&input.data, 2, "tsnr (*spatial, time)")?;
+    let params = um::metrics::TsnrParams { output_db: p.db };
+    let map = map_any!(ctx, &input.data, "tsnr", |x| um::tsnr(x, params))?;
+    summarise(&map, input, p)
 }
 
 /// The physical (or pixel) spacing `[dz, dx]` of an `nz × nx` image in the ROI units, and the
@@ -804,13 +961,13 @@ pub fn run_command(
             ctx.describe()
         );
         println!(
-            "  {:<10} {}   ({})",
+            "  {:<14} {}   ({})",
             "value",
             fmt_num(outcome.value),
             outcome.value_is
         );
         for (k, v) in &outcome.stats {
-            println!("  {k:<10} {}", fmt_num(*v));
+            println!("  {k:<14} {}", fmt_num(*v));
         }
     }
     Ok(())

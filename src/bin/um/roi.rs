@@ -1,7 +1,8 @@
 //! Regions of interest: `circle:X,Z,R` and `rect:X0,Z0,X1,Z1`, in pixels or physical units.
 
 use clap::ValueEnum;
-use ndarray::Array2;
+use ndarray::{Array1, Array2};
+use ultrasound_metrics as um;
 
 /// Units of ROI coordinates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -77,14 +78,6 @@ impl Roi {
             other => Err(format!(
                 "{flag}: unknown shape `{other}` (use circle:X,Z,R or rect:X0,Z0,X1,Z1)"
             )),
-        }
-    }
-
-    /// Whether `(x, z)` lies in the region.
-    pub fn contains(&self, x: f64, z: f64) -> bool {
-        match *self {
-            Roi::Circle { x: cx, z: cz, r } => ((x - cx).powi(2) + (z - cz).powi(2)).sqrt() <= r,
-            Roi::Rect { x0, z0, x1, z1 } => x0 <= x && x <= x1 && z0 <= z && z <= z1,
         }
     }
 }
@@ -163,11 +156,19 @@ impl Grid {
         })
     }
 
-    /// The mask of `roi` on this grid, shape `(nz, nx)`.
-    pub fn mask(&self, roi: &Roi) -> Array2<bool> {
-        Array2::from_shape_fn((self.z.len(), self.x.len()), |(iz, ix)| {
-            roi.contains(self.x[ix], self.z[iz])
-        })
+    /// The mask of `roi` on this grid, shape `(nz, nx)`: the library's
+    /// `create_circular_mask` / `create_rectangular_mask` (the reference's semantics: boundaries
+    /// included).
+    pub fn mask(&self, roi: &Roi) -> Result<Array2<bool>, String> {
+        let x = Array1::from(self.x.clone());
+        let z = Array1::from(self.z.clone());
+        match *roi {
+            Roi::Circle { x: cx, z: cz, r } => um::create_circular_mask((cx, cz), r, &x, &z),
+            Roi::Rect { x0, z0, x1, z1 } => {
+                um::create_rectangular_mask((x0, z0), (x1 - x0, z1 - z0), &x, &z)
+            }
+        }
+        .map_err(|e| crate::one_line(&e.to_string()))
     }
 }
 
@@ -179,11 +180,11 @@ mod tests {
     fn parses_and_masks() {
         let c = Roi::parse("circle:2,1,1", "--roi-in").unwrap();
         let g = Grid::new(3, 5, Units::Px, &Axes::default(), None, None).unwrap();
-        let m = g.mask(&c);
+        let m = g.mask(&c).unwrap();
         assert_eq!(m.iter().filter(|&&b| b).count(), 5); // centre + its 4 neighbours
         assert!(m[[1, 2]] && m[[0, 2]] && m[[2, 2]] && m[[1, 1]] && m[[1, 3]] && !m[[0, 0]]);
         let r = Roi::parse("rect:3,2,1,0", "--roi-out").unwrap();
-        assert_eq!(g.mask(&r).iter().filter(|&&b| b).count(), 9);
+        assert_eq!(g.mask(&r).unwrap().iter().filter(|&&b| b).count(), 9);
         assert!(Roi::parse("circle:1,2", "--roi-in").is_err());
         assert!(Roi::parse("square:1,2,3", "--roi-in").is_err());
         assert!(Roi::parse("circle:1,2,-3", "--roi-in").is_err());
