@@ -7,7 +7,8 @@
 //! reasons; the test fails iff a case failed. `UM_CONFORMANCE_GRAD_FILTER=substring` keeps the
 //! cases whose id contains it.
 //!
-//! To wire a metric: add its objective to [`plan`].
+//! To wire a metric: add its objective to [`plan`]. Functions without an objective there are
+//! skipped with the reason.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -313,6 +314,7 @@ fn pusize(c: &Case, k: &str, default: usize) -> Result<usize, String> {
 }
 
 type MetricFn = Box<dyn Fn(&Tensor) -> um::Result<Tensor> + Send + Sync>;
+type StatFn = Box<dyn Fn(&Tensor, &Tensor) -> um::Result<Tensor> + Send + Sync>;
 
 /// The objective of a case (see the README of the case folder, "Objectives").
 fn plan(c: &Case) -> Result<Plan, String> {
@@ -365,7 +367,51 @@ fn plan(c: &Case) -> Result<Plan, String> {
             });
         }
         "contrast" | "compute_cnr" => {
-            return Ok(Plan::Skip(format!("{short}: not merged yet")));
+            // f(first, second, **params), differentiated w.r.t. either region
+            let (first, second) = if short == "contrast" {
+                ("values_inside", "values_outside")
+            } else {
+                ("values_signal", "values_noise")
+            };
+            let swapped = c.wrt == second;
+            if !swapped && c.wrt != first {
+                return Err(format!("unexpected wrt `{}`", c.wrt));
+            }
+            let stat: StatFn = if short == "contrast" {
+                let p = um::metrics::ContrastParams {
+                    db: pbool(c, "db", false)?,
+                };
+                Box::new(move |a, b| traced::contrast(a, b, p))
+            } else {
+                let agg = |k: &str| -> Result<um::metrics::Aggregation, String> {
+                    match c.params.get(k).and_then(Value::as_str).unwrap_or("MEAN") {
+                        "MEAN" => Ok(um::metrics::Aggregation::Mean),
+                        "MEDIAN" => Ok(um::metrics::Aggregation::Median),
+                        other => Err(format!("{k} = {other}")),
+                    }
+                };
+                let p = um::metrics::CnrParams {
+                    fun_signal: agg("fun_signal")?,
+                    fun_noise: agg("fun_noise")?,
+                    use_signal_variance: pbool(c, "use_signal_variance", true)?,
+                    use_noise_variance: pbool(c, "use_noise_variance", true)?,
+                };
+                Box::new(move |a, b| traced::compute_cnr(a, b, p))
+            };
+            return Ok(Plan::Run {
+                obj: Objective::new(short, move |a| {
+                    if swapped {
+                        stat(&a[1], &a[0])
+                    } else {
+                        stat(&a[0], &a[1])
+                    }
+                }),
+                args: if swapped {
+                    vec![second.into(), first.into()]
+                } else {
+                    vec![first.into(), second.into()]
+                },
+            });
         }
         other => return Ok(Plan::Skip(format!("{other}: no gradient objective"))),
     };

@@ -673,6 +673,50 @@ fn motion_noise_and_bmode_gradients() {
 }
 
 #[test]
+fn region_statistic_gradients() {
+    use um::metrics::{
+        Aggregation, CnrParams, ContrastParams, GcnrParams, RfSnrParams, TsnrParams,
+    };
+    for d in [F, C] {
+        for db in [false, true] {
+            fd_check("contrast", &[t(d, &[5]), t(d, &[2, 3])], move |a| {
+                vec![traced::contrast(&a[0], &a[1], ContrastParams { db }).unwrap()]
+            });
+        }
+        for agg in [Aggregation::Mean, Aggregation::Median] {
+            for nv in [true, false] {
+                fd_check("compute_cnr", &[t(d, &[6]), t(d, &[7])], move |a| {
+                    let p = CnrParams {
+                        fun_signal: agg,
+                        fun_noise: Aggregation::Mean,
+                        use_noise_variance: nv,
+                        ..Default::default()
+                    };
+                    vec![traced::compute_cnr(&a[0], &a[1], p).unwrap()]
+                });
+            }
+        }
+        for max_power in [false, true] {
+            fd_check("compute_rf_snr", &[t(d, &[8]), t(d, &[6])], move |a| {
+                let p = RfSnrParams {
+                    max_power,
+                    ..Default::default()
+                };
+                vec![traced::compute_rf_snr(&a[0], &a[1], p).unwrap()]
+            });
+        }
+        for output_db in [false, true] {
+            fd_check("tsnr", &[t(d, &[3, 5])], move |a| {
+                vec![traced::tsnr(&(&a[0] + 1.5), TsnrParams { output_db }).unwrap()]
+            });
+        }
+    }
+    not_differentiable("gcnr", &[t(F, &[6]), t(F, &[5])], |a| {
+        traced::gcnr(&a[0], &a[1], GcnrParams::default()).unwrap()
+    });
+}
+
+#[test]
 fn clipping_is_not_differentiable() {
     use um::metrics::{ClipMethod, MaxAmplitudeParams, ThresholdParams};
     for m in [

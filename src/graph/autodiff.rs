@@ -27,9 +27,9 @@
 //! | `neg`, `add`, `sub`, `mul`, `div`, `exp`, `log`, `sin`, `cos` | the usual derivatives (holomorphic for complex) |
 //! | `pow(x, y)` | `ḡ·y·x^(y−1)` (0 where `y = 0`, JAX), and `ḡ·ln(x)·x^y` with `ln(0)` read as 0 (JAX) |
 //! | `abs` (real) | `ḡ·(x ≥ 0 ? 1 : −1)`: **+ḡ at 0**, as JAX |
-//! | `abs` (complex) | `ḡ·conj(x)/|x|`, **0 at 0** (JAX) |
+//! | `abs` (complex) | `ḡ·conj(x)/abs(x)`, **0 at 0** (JAX) |
 //! | `sqrt` | `ḡ/(2√x)`, **0 where √x = 0** (the derivative is infinite there; 0 keeps `sqrt(re²+im²)` equal to complex `abs` at the origin; JAX gives inf/NaN) |
-//! | `sign` (complex, `x/|x|`) | `(ḡ − Re(ḡ·u)·conj(u))/|x|` with `u = x/|x|`; **0 at 0** (JAX's `lax.sign` has a zero derivative everywhere; this is the derivative of `x/|x|`, as the reference's PCF computes it) |
+//! | `sign` (complex, `x/abs(x)`) | `(ḡ − Re(ḡ·u)·conj(u))/abs(x)` with `u = x/abs(x)`; **0 at 0** (JAX's `lax.sign` has a zero derivative everywhere; this is the derivative of `x/abs(x)`, as the reference's PCF computes it) |
 //! | `sign` (real), `floor`, `compare`, `is_finite`, conversions to integers or bool, the sort permutation, select predicates | no gradient: **piecewise constant** (see below) |
 //! | `real`, `imag`, `conj`, `complex(a, b)` | `ḡ`, `−i·ḡ`, `conj(ḡ)`; `(Re ḡ, −Im ḡ)` |
 //! | `max`/`min` (elementwise) | to the chosen operand; **ties split ½–½** (JAX's balanced rule) |

@@ -553,3 +553,215 @@ pub fn db_zero(values: &Tensor) -> Result<Tensor> {
 pub fn create_bmode_image(complex_data: &Tensor) -> Result<Tensor> {
     Ok(crate::metrics::bmode::bmode_graph(complex_data))
 }
+
+/// The two regions of a two-input statistic: non-empty, one dtype.
+fn two_regions(
+    func: &'static str,
+    names: (&'static str, &'static str),
+    a: &Tensor,
+    b: &Tensor,
+    empty: &str,
+) -> Result<()> {
+    use crate::metrics::stats::check_nonempty;
+    check_nonempty(func, names.0, a.shape(), empty)?;
+    check_nonempty(func, names.1, b.shape(), empty)?;
+    if a.dtype() != b.dtype() {
+        return Err(Error::arg(
+            func,
+            names.1,
+            format!(
+                "dtype {} differs from {}'s {}",
+                b.dtype(),
+                names.0,
+                a.dtype()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Traced [`contrast`](crate::contrast): `mean(|s_in|²) / mean(|s_out|²)` (or in dB), a rank-0
+/// tensor. Differentiable w.r.t. both regions (JAX cannot differentiate the reference's
+/// `contrast`, which ends in `float(...)`).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, ContrastParams}};
+/// // d C / d inside = 2·s_in / (N_in · mean|s_out|²)
+/// let obj = Objective::new("contrast", |a| traced::contrast(&a[0], &a[1], ContrastParams::default()));
+/// let (c, g) = obj.value_and_grad(&ndarray::array![1.0, -1.0], &[&ndarray::array![2.0, 2.0]])?;
+/// assert_eq!(c, 0.25);
+/// assert_eq!(g, ndarray::array![0.25, -0.25]);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn contrast(
+    values_inside: &Tensor,
+    values_outside: &Tensor,
+    params: crate::metrics::ContrastParams,
+) -> Result<Tensor> {
+    let names = ("values_inside", "values_outside");
+    // the reference does not validate (an empty region gives NaN); only the dtypes must agree
+    if values_inside.dtype() != values_outside.dtype() {
+        return Err(Error::arg(
+            "contrast",
+            names.1,
+            format!(
+                "dtype {} differs from values_inside's {}",
+                values_outside.dtype(),
+                values_inside.dtype()
+            ),
+        ));
+    }
+    Ok(crate::metrics::stats::contrast_graph(
+        values_inside,
+        values_outside,
+        params.db,
+    ))
+}
+
+/// Traced [`compute_cnr`](crate::compute_cnr), a rank-0 tensor. Differentiable w.r.t. both
+/// regions, also with [`Aggregation::Median`](crate::metrics::Aggregation) (through the sort;
+/// the median's cotangent goes to the middle element(s)).
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, CnrParams}};
+/// let obj = Objective::new("cnr", |a| traced::compute_cnr(&a[0], &a[1], CnrParams::default()));
+/// let s = ndarray::array![3.0, 2.5, 3.5, 2.0];
+/// let n = ndarray::array![0.5, 1.0, -0.5, 0.2];
+/// let (cnr, g) = obj.value_and_grad(&s, &[&n])?;
+/// assert!(cnr > 0.0 && g.len() == 4);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn compute_cnr(
+    values_signal: &Tensor,
+    values_noise: &Tensor,
+    params: crate::metrics::CnrParams,
+) -> Result<Tensor> {
+    two_regions(
+        "compute_cnr",
+        ("values_signal", "values_noise"),
+        values_signal,
+        values_noise,
+        "must not be empty",
+    )?;
+    Ok(crate::metrics::stats::cnr_graph(
+        values_signal,
+        values_noise,
+        params,
+    ))
+}
+
+/// Traced [`gcnr`](crate::gcnr) with [`Bins::Count`](crate::metrics::Bins) (explicit edges are
+/// not supported in traced form). The histogram counts are piecewise constant in the values, so
+/// the result is declared non-differentiable: use [`gcnr_smooth`] for gradients. The
+/// data-dependent errors of [`gcnr`](crate::gcnr) (a non-finite range) are not reported here:
+/// the value is then meaningless.
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, GcnrParams}, Error};
+/// let obj = Objective::new("gcnr", |a| traced::gcnr(&a[0], &a[1], GcnrParams::default()));
+/// let (i, o) = (ndarray::array![0.0, 0.1, 0.2], ndarray::array![0.8, 0.9, 1.0]);
+/// assert_eq!(obj.value(&i, &[&o])?, 1.0);
+/// assert!(matches!(obj.grad(&i, &[&o]), Err(Error::NotDifferentiable { .. })));
+/// # Ok::<(), Error>(())
+/// ```
+pub fn gcnr(
+    values_inside: &Tensor,
+    values_outside: &Tensor,
+    params: crate::metrics::GcnrParams,
+) -> Result<Tensor> {
+    use crate::metrics::stats::{gcnr_graph, GraphBins};
+    use crate::metrics::Bins;
+    const F: &str = "gcnr";
+    two_regions(
+        F,
+        ("values_inside", "values_outside"),
+        values_inside,
+        values_outside,
+        "is empty: both regions must contain values",
+    )?;
+    let n = match params.bins {
+        Bins::Count(0) => {
+            return Err(Error::arg(
+                F,
+                "bins",
+                "the number of bins must be ≥ 1, got 0",
+            ))
+        }
+        Bins::Count(n) => n,
+        Bins::Edges(_) => {
+            return Err(Error::Unsupported {
+                what: "traced gcnr with explicit bin edges".into(),
+                why: "use Bins::Count, or the array function `gcnr`".into(),
+            })
+        }
+    };
+    let (g, _status) = gcnr_graph(values_inside, values_outside, GraphBins::Count(n));
+    Ok(g.non_differentiable(
+        F,
+        "the gCNR is built from histogram counts, piecewise constant in the values: its gradient \
+         is zero almost everywhere; use traced::gcnr_smooth (a kernel-density surrogate)",
+    ))
+}
+
+/// Traced [`compute_rf_snr`](crate::compute_rf_snr): `10·log10(P_signal / P_noise)`, a rank-0
+/// tensor. Differentiable (with `max_power`, the maximum's cotangent is shared among tied
+/// maxima). The data-dependent error of the array function (noise power ≤ 0) is not reported:
+/// the value is then `±inf` or NaN.
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, RfSnrParams}};
+/// let obj = Objective::new("rf_snr", |a| traced::compute_rf_snr(&a[0], &a[1], RfSnrParams::default()));
+/// let s = ndarray::Array1::from_shape_fn(32, |i| (i as f64 * 0.5).sin());
+/// let n = ndarray::Array1::from_shape_fn(32, |i| 0.01 * ((i * 7 % 5) as f64 - 2.0));
+/// let (snr, g) = obj.value_and_grad(&s, &[&n])?;
+/// assert!(snr > 20.0 && g.len() == 32);
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn compute_rf_snr(
+    signal_data: &Tensor,
+    noise_data: &Tensor,
+    params: crate::metrics::RfSnrParams,
+) -> Result<Tensor> {
+    two_regions(
+        "compute_rf_snr",
+        ("signal_data", "noise_data"),
+        signal_data,
+        noise_data,
+        "must not be empty",
+    )?;
+    Ok(crate::metrics::stats::rf_snr_graph(signal_data, noise_data, params).0)
+}
+
+/// Traced [`tsnr`](crate::tsnr): the temporal SNR map over the last (time) axis, same checks.
+/// Differentiable where the temporal variance is positive.
+///
+/// ```
+/// use ultrasound_metrics::{grad::Objective, metrics::{traced, TsnrParams}};
+/// let obj = Objective::new("mean_tsnr", |a| Ok(traced::tsnr(&a[0], TsnrParams::default())?.mean_all()));
+/// let x = ndarray::Array2::from_shape_fn((3, 8), |(p, t)| 2.0 + 0.1 * ((p * 3 + t * 5) % 7) as f64);
+/// assert_eq!(obj.grad(&x, &[])?.dim(), (3, 8));
+/// # Ok::<(), ultrasound_metrics::Error>(())
+/// ```
+pub fn tsnr(data: &Tensor, params: crate::metrics::TsnrParams) -> Result<Tensor> {
+    const F: &str = "tsnr";
+    let shape = data.shape();
+    if shape.len() < 2 {
+        return Err(Error::arg(
+            F,
+            "data",
+            format!(
+                "must have at least 2 dimensions (*spatial, time), got {}D",
+                shape.len()
+            ),
+        ));
+    }
+    let t = shape[shape.len() - 1];
+    if t < 2 {
+        return Err(Error::arg(
+            F,
+            "data",
+            format!("the time axis (last) must have at least 2 points, got {t}"),
+        ));
+    }
+    Ok(crate::metrics::stats::tsnr_graph(data, params.output_db))
+}
