@@ -743,25 +743,6 @@ pub fn compute_rf_snr(
 /// # Ok::<(), ultrasound_metrics::Error>(())
 /// ```
 pub fn tsnr(data: &Tensor, params: crate::metrics::TsnrParams) -> Result<Tensor> {
-    const F: &str = "tsnr";
-    let shape = data.shape();
-    if shape.len() < 2 {
-        return Err(Error::arg(
-            F,
-            "data",
-            format!(
-                "must have at least 2 dimensions (*spatial, time), got {}D",
-                shape.len()
-            ),
-        ));
-    }
-    let t = shape[shape.len() - 1];
-    if t < 2 {
-        return Err(Error::arg(
-            F,
-            "data",
-            format!("the time axis (last) must have at least 2 points, got {t}"),
-        ));
-    }
+    crate::metrics::stats::check_tsnr_shape(data.shape())?;
     Ok(crate::metrics::stats::tsnr_graph(data, params.output_db))
 }

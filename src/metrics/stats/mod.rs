@@ -40,7 +40,7 @@ pub(crate) use cnr::cnr_graph;
 pub(crate) use contrast::contrast_graph;
 pub(crate) use gcnr::{gcnr_graph, GraphBins};
 pub(crate) use rf_snr::rf_snr_graph;
-pub(crate) use tsnr::tsnr_graph;
+pub(crate) use tsnr::{check_shape as check_tsnr_shape, tsnr_graph};
 
 use super::{fetch_int, out_input, run_inputs};
 use crate::backend::Out;

@@ -86,8 +86,14 @@ where
     X::Elem: Numeric,
     X::Dim: RemoveAxis,
 {
+    check_shape(data.shape_slice())?;
+    let key = format!("tsnr{{output_db:{}}}", params.output_db);
+    map1(&key, data, |x| Ok(tsnr_graph(x, params.output_db)))
+}
+
+/// The shape rules of [`tsnr`] (shared with its traced form): rank ≥ 2, time axis ≥ 2 points.
+pub(crate) fn check_shape(shape: &[usize]) -> Result<()> {
     const F: &str = "tsnr";
-    let shape = data.shape_slice();
     if shape.len() < 2 {
         return Err(Error::arg(
             F,
@@ -106,6 +112,5 @@ where
             format!("the time axis (last) must have at least 2 points, got {t}"),
         ));
     }
-    let key = format!("tsnr{{output_db:{}}}", params.output_db);
-    map1(&key, data, |x| Ok(tsnr_graph(x, params.output_db)))
+    Ok(())
 }
