@@ -224,22 +224,8 @@ where
 {
     const F: &str = "tenengrad";
     let shape = image.shape_slice();
-    if shape.len() != 2 {
-        return Err(Error::arg(
-            F,
-            "image",
-            format!("must be 2-D (height, width), got {}D", shape.len()),
-        ));
-    }
-    let kernel = params.sobel_kernel.unwrap_or_else(default_sobel_kernel);
+    let kernel = check_image_and_kernel(shape, params.sobel_kernel.clone())?;
     let (kh, kw) = kernel.dim();
-    if kh % 2 == 0 || kw % 2 == 0 {
-        return Err(Error::arg(
-            F,
-            "sobel_kernel",
-            format!("Sobel kernel dimensions must be odd, got {kh}x{kw}"),
-        ));
-    }
     if let Some(r) = roi {
         if r.shape_slice() != shape {
             return Err(Error::arg(
@@ -282,4 +268,30 @@ where
             })?)
         }
     })
+}
+
+/// The image and kernel rules of [`tenengrad`] (shared with its traced form): a 2-D image and
+/// a kernel of odd sizes; returns the kernel (the default Sobel kernel when none is given).
+pub(crate) fn check_image_and_kernel(
+    shape: &[usize],
+    kernel: Option<Array2<f64>>,
+) -> Result<Array2<f64>> {
+    const F: &str = "tenengrad";
+    if shape.len() != 2 {
+        return Err(Error::arg(
+            F,
+            "image",
+            format!("must be 2-D (height, width), got {}D", shape.len()),
+        ));
+    }
+    let kernel = kernel.unwrap_or_else(default_sobel_kernel);
+    let (kh, kw) = kernel.dim();
+    if kh % 2 == 0 || kw % 2 == 0 {
+        return Err(Error::arg(
+            F,
+            "sobel_kernel",
+            format!("Sobel kernel dimensions must be odd, got {kh}x{kw}"),
+        ));
+    }
+    Ok(kernel)
 }

@@ -342,25 +342,10 @@ pub fn tenengrad(
     params: crate::metrics::TenengradParams,
 ) -> Result<Tensor> {
     use crate::metrics::sharpness::{
-        default_sobel_kernel, gradient_magnitude_graph, statistic_graph,
+        check_image_and_kernel, gradient_magnitude_graph, statistic_graph,
     };
     const F: &str = "tenengrad";
-    if image.rank() != 2 {
-        return Err(Error::arg(
-            F,
-            "image",
-            format!("must be 2-D (height, width), got {}D", image.rank()),
-        ));
-    }
-    let kernel = params.sobel_kernel.unwrap_or_else(default_sobel_kernel);
-    let (kh, kw) = kernel.dim();
-    if kh % 2 == 0 || kw % 2 == 0 {
-        return Err(Error::arg(
-            F,
-            "sobel_kernel",
-            format!("Sobel kernel dimensions must be odd, got {kh}x{kw}"),
-        ));
-    }
+    let kernel = check_image_and_kernel(image.shape(), params.sobel_kernel)?;
     if let Some(r) = roi {
         if r.shape() != image.shape() || r.dtype() != crate::DType::Bool {
             return Err(Error::arg(
