@@ -5,6 +5,9 @@
 //! - [`DeviceArray`]: a typed array on a device; [`Device::put`] copies an `ndarray` there,
 //!   [`Device::put_aligned`] hands over an [`AlignedArray`] without copying, and
 //!   [`DeviceArray::to_ndarray`] copies back.
+//! - [`ShardedArray`]: an array split along one axis over several devices, with metrics run on
+//!   every slab concurrently (XLA CPU runs one executable on one thread; the plugin exposes 4
+//!   devices).
 //! - The executable cache: each program is compiled once per (fingerprint, parameter types,
 //!   device, plugin version), kept in memory, and serialized to disk so that later processes
 //!   skip compilation ([`stats`], [`set_disk_cache`], [`disk_cache_dir`]).
@@ -29,6 +32,7 @@ mod array;
 mod cache;
 mod device;
 mod exec;
+mod shard;
 mod transfer;
 
 pub use array::{AlignedArray, DeviceArray, RawBuffer, UntypedArray};
@@ -39,4 +43,5 @@ pub use cache::{
 pub use device::Device;
 pub(crate) use exec::execute;
 pub use exec::{execute_text, TextProgram};
+pub use shard::ShardedArray;
 pub use transfer::{get_host, put_host};
