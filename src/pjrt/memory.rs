@@ -44,6 +44,96 @@ pub(crate) fn vec_from_bytes<T: Element, E>(
     Ok(v)
 }
 
+/// Blocks of at least this many bytes are copied by several threads.
+const PARALLEL_COPY_MIN: usize = 8 << 20;
+/// Freed blocks of at least this many bytes are kept for reuse ...
+const POOL_MIN_BYTES: usize = 1 << 20;
+/// ... up to this many bytes in all, in at most [`POOL_MAX_BLOCKS`] blocks.
+const POOL_MAX_BYTES: usize = 256 << 20;
+const POOL_MAX_BLOCKS: usize = 4;
+
+/// Recently freed large blocks `(address, layout)`, reused by the next allocation of the same
+/// layout. A fresh large allocation is a fresh `mmap`: every page faults on first write, which
+/// costs more than the copy itself; transferring frame after frame of one shape reuses the same
+/// pages instead. Bounded by [`POOL_MAX_BYTES`].
+static POOL: std::sync::Mutex<Vec<(usize, Layout)>> = std::sync::Mutex::new(Vec::new());
+
+fn pool() -> std::sync::MutexGuard<'static, Vec<(usize, Layout)>> {
+    // the pool holds plain addresses: a panic elsewhere cannot leave it inconsistent
+    POOL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A block of `layout` (non-zero size), from the pool when one of that layout is there,
+/// zeroed when `zeroed`.
+fn alloc_block(layout: Layout, zeroed: bool) -> NonNull<u8> {
+    if layout.size() >= POOL_MIN_BYTES {
+        let reused = {
+            let mut pool = pool();
+            pool.iter()
+                .position(|&(_, l)| l == layout)
+                .map(|i| pool.swap_remove(i).0)
+        };
+        if let Some(addr) = reused {
+            let ptr = addr as *mut u8;
+            if zeroed {
+                // SAFETY: the pooled block has exactly `layout.size()` bytes and nobody else
+                // holds it any more.
+                unsafe { std::ptr::write_bytes(ptr, 0, layout.size()) };
+            }
+            // SAFETY: pooled addresses come from successful allocations (non-null).
+            return unsafe { NonNull::new_unchecked(ptr) };
+        }
+    }
+    // SAFETY: the layout has a non-zero size (callers round up to at least `ALIGN` bytes).
+    let raw = unsafe {
+        if zeroed {
+            std::alloc::alloc_zeroed(layout)
+        } else {
+            std::alloc::alloc(layout)
+        }
+    };
+    match NonNull::new(raw) {
+        Some(ptr) => ptr,
+        None => std::alloc::handle_alloc_error(layout),
+    }
+}
+
+/// Gives a block back: into the pool when it is large and the pool has room, else to the
+/// allocator.
+fn release_block(ptr: NonNull<u8>, layout: Layout) {
+    if layout.size() >= POOL_MIN_BYTES {
+        let mut pool = pool();
+        let held: usize = pool.iter().map(|(_, l)| l.size()).sum();
+        if pool.len() < POOL_MAX_BLOCKS && held + layout.size() <= POOL_MAX_BYTES {
+            pool.push((ptr.as_ptr() as usize, layout));
+            return;
+        }
+    }
+    // SAFETY: allocated by `alloc_block` with exactly this layout, and no longer used.
+    unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
+}
+
+/// Frees the host blocks kept for reuse by zero-copy transfers (at most 256 MiB in 4 blocks,
+/// kept after large transfers so that the next frame of the same shape does not fault in
+/// fresh pages). Returns the number of bytes freed.
+///
+/// ```
+/// use ultrasound_metrics::pjrt::{trim_host_pool, AlignedBytes};
+/// drop(AlignedBytes::from_slice(&vec![0f32; 1 << 20])); // 4 MiB: kept for reuse
+/// assert!(trim_host_pool() >= 4 << 20);
+/// assert_eq!(trim_host_pool(), 0);
+/// ```
+pub fn trim_host_pool() -> usize {
+    let blocks = std::mem::take(&mut *pool());
+    let mut freed = 0;
+    for (addr, layout) in blocks {
+        freed += layout.size();
+        // SAFETY: pooled blocks were allocated with exactly this layout and are unused.
+        unsafe { std::alloc::dealloc(addr as *mut u8, layout) };
+    }
+    freed
+}
+
 /// An immutable, 64-byte aligned block of host memory holding the elements of one dtype, dense
 /// and row-major. Shared as an `Arc`, it can back a device buffer without a copy
 /// (`kImmutableZeroCopy`): the buffer keeps the `Arc` alive until it is dropped.
@@ -87,11 +177,7 @@ impl AlignedBytes {
         // Never allocate zero bytes (undefined for the global allocator).
         let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN)
             .expect("allocation size overflows isize");
-        // SAFETY: the layout has a non-zero size.
-        let raw = unsafe { std::alloc::alloc_zeroed(layout) };
-        let Some(ptr) = NonNull::new(raw) else {
-            std::alloc::handle_alloc_error(layout)
-        };
+        let ptr = alloc_block(layout, true);
         let typed = ptr.as_ptr() as *mut T;
         for (i, item) in items.into_iter().take(n).enumerate() {
             // SAFETY: `i < n`, the allocation holds `n` elements of `T` and is aligned to 64,
@@ -114,17 +200,49 @@ impl AlignedBytes {
     /// assert_eq!(a.len(), 2);
     /// ```
     pub fn from_slice<T: Element>(src: &[T]) -> Self {
-        let out = Self::from_iter_exact::<T>(src.len(), std::iter::empty());
-        // SAFETY: `out` was just allocated with room for exactly `src.len()` elements and is not
-        // shared yet; source and destination do not overlap.
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                src.as_ptr() as *const u8,
-                out.ptr.as_ptr(),
-                std::mem::size_of_val(src),
-            )
+        let size = std::mem::size_of_val(src);
+        let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN)
+            .expect("a slice's size never overflows isize");
+        // every byte is written below: no need to zero the block first
+        let ptr = alloc_block(layout, false);
+        let (src_addr, dst_addr) = (src.as_ptr() as usize, ptr.as_ptr() as usize);
+        let copy = |start: usize, end: usize| {
+            // SAFETY: `start..end` lies within both the source slice's bytes and the new block
+            // (which holds at least `size` bytes and is not shared yet); the chunks given to
+            // different threads are disjoint; the two allocations do not overlap.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    (src_addr + start) as *const u8,
+                    (dst_addr + start) as *mut u8,
+                    end - start,
+                )
+            }
         };
-        out
+        let threads = if size >= PARALLEL_COPY_MIN {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        } else {
+            1
+        };
+        if threads <= 1 {
+            copy(0, size);
+        } else {
+            // chunk boundaries on cache lines
+            let chunk = size.div_ceil(threads).next_multiple_of(64);
+            let copy = &copy;
+            std::thread::scope(|scope| {
+                for t in 1..threads {
+                    let (a, b) = ((t * chunk).min(size), ((t + 1) * chunk).min(size));
+                    scope.spawn(move || copy(a, b));
+                }
+                copy(0, chunk.min(size));
+            });
+        }
+        AlignedBytes {
+            ptr,
+            len: size,
+            layout,
+            dtype: T::DTYPE,
+        }
     }
 
     /// The bytes, dense and row-major.
@@ -189,8 +307,7 @@ impl AlignedBytes {
 
 impl Drop for AlignedBytes {
     fn drop(&mut self) {
-        // SAFETY: allocated in `from_iter_exact` with exactly this layout.
-        unsafe { std::alloc::dealloc(self.ptr.as_ptr(), self.layout) };
+        release_block(self.ptr, self.layout);
     }
 }
 

@@ -55,7 +55,7 @@ pub use api::{Api, MIN_API_MINOR};
 pub use buffer::Buffer;
 pub use client::{Client, DeviceInfo, NamedValue};
 pub use executable::{CompileOptions, LoadedExecutable};
-pub use memory::AlignedBytes;
+pub use memory::{trim_host_pool, AlignedBytes};
 
 pub(crate) use memory::element_bytes;
 

@@ -274,8 +274,9 @@ impl<T: Element, D: Dimension> DeviceArray<T, D> {
         self.len() == 0
     }
 
-    /// True when the device buffer aliases host memory given to
-    /// [`Device::put_aligned`] (no copy was made).
+    /// True when the device buffer aliases host memory: given to [`Device::put_aligned`], or
+    /// copied once by [`Device::put`] into aligned memory (arrays of 1 MiB or more on the CPU
+    /// plugin).
     ///
     /// ```
     /// # fn main() -> ultrasound_metrics::Result<()> {
