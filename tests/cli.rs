@@ -568,6 +568,64 @@ fn batch_shards_split_the_sorted_files() {
 }
 
 #[test]
+fn batch_jobs_spread_files_over_devices_in_file_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = batch_inputs(dir.path(), 7);
+    let rows_with = |jobs: &str, name: &str| {
+        let out = dir.path().join(name);
+        let mut args = vec!["batch"];
+        args.extend(files.iter().map(|f| s(f)));
+        args.extend([
+            "--metrics",
+            "cf,gcf",
+            "--out",
+            s(&out),
+            "--backend",
+            "cpu",
+            "--jobs",
+            jobs,
+        ]);
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        csv_rows(&out)
+    };
+    let one = rows_with("1", "one.csv");
+    let four = rows_with("4", "four.csv");
+    assert_eq!(one.len(), 14);
+    // same rows in the same (file) order; only the device column differs
+    let strip = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != 5)
+                    .map(|(_, v)| v.clone())
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(strip(&one), strip(&four));
+    assert!(one.iter().all(|r| r[5] == "cpu:0"));
+    let devices: std::collections::HashSet<&str> = four.iter().map(|r| r[5].as_str()).collect();
+    assert!(devices.len() > 1, "4 jobs used one device: {devices:?}");
+    assert!(devices.iter().all(|d| d.starts_with("cpu:")));
+    // --jobs 0 is a usage error that leaves no file
+    let out = dir.path().join("zero.csv");
+    let o = run(&[
+        "batch",
+        s(&files[0]),
+        "--metrics",
+        "cf",
+        "--out",
+        s(&out),
+        "--jobs",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
 fn batch_records_a_bad_file_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     let files = batch_inputs(dir.path(), 2);

@@ -133,6 +133,20 @@ impl Device {
             .collect()
     }
 
+    /// Every device of this device's plugin (itself included), in ordinal order: the devices
+    /// to spread work over (see [`ShardedArray`](super::ShardedArray)).
+    ///
+    /// ```
+    /// # fn main() -> ultrasound_metrics::Result<()> {
+    /// let all = ultrasound_metrics::runtime::Device::cpu()?.siblings();
+    /// assert_eq!(all.len(), 4);
+    /// assert_eq!(all[1].ordinal(), 1);
+    /// # Ok(()) }
+    /// ```
+    pub fn siblings(&self) -> Vec<Device> {
+        Self::all_of(&self.backend)
+    }
+
     /// The device with this ordinal of any PJRT plugin (for example a CUDA plugin's
     /// `xla_cuda_plugin.so`). Loading the plugin or creating its client may fail with
     /// [`Error::PluginLoad`]; an ordinal out of range is an [`Error::InvalidArgument`].

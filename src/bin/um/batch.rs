@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use ultrasound_metrics as um;
 
+use crate::backend::Ctx;
 use crate::backend::{self, BackendChoice};
 use crate::metrics::{self, Params, Spec};
 use crate::output::{fmt_num, json_num, write_atomic};
@@ -243,16 +244,91 @@ impl Row<'_> {
     }
 }
 
+/// Which files of the list, which member of each, and how many at once.
+pub struct Selection<'a> {
+    /// `I/N`: only shard I of N.
+    pub shard: Option<&'a str>,
+    /// The npz member or UFF object to read.
+    pub member: Option<&'a str>,
+    /// Files processed at once (`None`: the default, see `--jobs`).
+    pub jobs: Option<usize>,
+}
+
+/// The contexts the workers run in: one per job, spread over the devices of the chosen plugin
+/// (round robin); the host backend runs every job on the host.
+fn worker_contexts(ctx: &Ctx, jobs: Option<usize>) -> CliResult<Vec<Ctx>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Ok(match &ctx.device {
+        None => (0..jobs.unwrap_or(1))
+            .map(|_| Ctx { device: None })
+            .collect(),
+        Some(d) => {
+            let devices = d.siblings();
+            let n = jobs.unwrap_or_else(|| cores.min(devices.len()).max(1));
+            devices
+                .iter()
+                .cycle()
+                .take(n)
+                .map(|d| Ctx {
+                    device: Some(d.clone()),
+                })
+                .collect()
+        }
+    })
+}
+
+/// Every metric row of one file, as output lines, and how many failed.
+fn file_rows(
+    file: &str,
+    todo: &[&Spec],
+    ctx: &Ctx,
+    member: Option<&str>,
+    params: &Params,
+    format: Format,
+) -> (Vec<String>, usize) {
+    let loaded = metrics::load(Path::new(file), member);
+    let backend = ctx.short();
+    let mut failed = 0;
+    let lines = todo
+        .iter()
+        .map(|spec| {
+            let (result, member_name) = match &loaded {
+                Ok((input, l)) => (
+                    metrics::evaluate(spec, ctx, input, params),
+                    l.member.as_str(),
+                ),
+                Err(e) => (Err(crate::one_line(&e.to_string())), ""),
+            };
+            if result.is_err() {
+                failed += 1;
+            }
+            Row {
+                file,
+                member: member_name,
+                spec,
+                result,
+                backend: &backend,
+            }
+            .line(format)
+        })
+        .collect();
+    (lines, failed)
+}
+
 /// `um batch`.
 pub fn run(
     paths: &[PathBuf],
     metric_names: &[String],
     out: &Path,
-    shard: Option<&str>,
-    member: Option<&str>,
+    sel: Selection<'_>,
     args: &MetricArgs,
     choice: BackendChoice,
 ) -> CliResult {
+    let Selection {
+        shard,
+        member,
+        jobs,
+    } = sel;
     let format = match out.extension().and_then(|e| e.to_str()) {
         Some("csv") => Format::Csv,
         Some("jsonl") => Format::Jsonl,
@@ -273,6 +349,9 @@ pub fn run(
         return Err(CliError::usage("--metrics: give at least one metric"));
     }
     let params = Params::from_args(args)?;
+    if jobs == Some(0) {
+        return Err(CliError::usage("--jobs: must be at least 1"));
+    }
     let (shard_i, shard_n) = match shard {
         Some(s) => parse_shard(s).map_err(CliError::usage)?,
         None => (1, 1),
@@ -306,10 +385,10 @@ pub fn run(
         .collect();
     let total: usize = todo.iter().map(|(_, m)| m.len()).sum();
     let skipped = files.len() * specs.len() - total;
-    let ctx = if total > 0 {
-        Some(backend::resolve(choice)?)
+    let workers = if total > 0 {
+        worker_contexts(&backend::resolve(choice)?, jobs)?
     } else {
-        None
+        Vec::new()
     };
 
     let bar = if std::io::stderr().is_terminal() {
@@ -331,45 +410,50 @@ pub fn run(
             problem: format!("cannot open for appending: {e}"),
         })?;
     let (mut written, mut failed) = (0usize, 0usize);
-    for (f, todo_metrics) in &todo {
-        if todo_metrics.is_empty() {
-            continue;
+    let todo: Vec<(&String, Vec<&Spec>)> =
+        todo.into_iter().filter(|(_, m)| !m.is_empty()).collect();
+    // Workers take files in order from a shared counter and send back each file's rows; this
+    // thread writes them in file order, so the output does not depend on the number of jobs.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<String>, usize)>();
+    let outcome: CliResult = std::thread::scope(|scope| {
+        for ctx in &workers {
+            let (tx, next, todo, params) = (tx.clone(), &next, &todo, &params);
+            scope.spawn(move || loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((f, specs)) = todo.get(k) else { break };
+                let (lines, bad) = file_rows(f, specs, ctx, member, params, format);
+                if tx.send((k, lines, bad)).is_err() {
+                    break; // the writer stopped (an output error): stop too
+                }
+            });
         }
-        let Some(ctx) = &ctx else { break };
-        bar.set_message(f.to_string());
-        let loaded = metrics::load(Path::new(f.as_str()), member);
-        let backend = ctx.short();
-        for spec in todo_metrics {
-            let (result, member_name) = match &loaded {
-                Ok((input, l)) => (
-                    metrics::evaluate(spec, ctx, input, &params),
-                    l.member.as_str(),
-                ),
-                Err(e) => (Err(crate::one_line(&e.to_string())), ""),
-            };
-            if result.is_err() {
-                failed += 1;
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (k, lines, bad) in rx {
+            pending.insert(k, (lines, bad));
+            while let Some((lines, bad)) = pending.remove(&due) {
+                bar.set_message(todo[due].0.to_string());
+                for line in &lines {
+                    // one write per complete row: an interruption leaves at most a torn last
+                    // line, which the next run cuts off
+                    file.write_all(line.as_bytes())
+                        .and_then(|_| file.flush())
+                        .map_err(|e| um::Error::Io {
+                            path: out.to_path_buf(),
+                            problem: format!("cannot append a row: {e}"),
+                        })?;
+                    written += 1;
+                    bar.inc(1);
+                }
+                failed += bad;
+                due += 1;
             }
-            let row = Row {
-                file: f,
-                member: member_name,
-                spec,
-                result,
-                backend: &backend,
-            };
-            // one write per complete row: an interruption leaves at most a torn last line,
-            // which the next run cuts off
-            let line = row.line(format);
-            file.write_all(line.as_bytes())
-                .and_then(|_| file.flush())
-                .map_err(|e| um::Error::Io {
-                    path: out.to_path_buf(),
-                    problem: format!("cannot append a row: {e}"),
-                })?;
-            written += 1;
-            bar.inc(1);
         }
-    }
+        Ok(())
+    });
+    outcome?;
     let _ = file.sync_all();
     bar.finish_and_clear();
     eprintln!(

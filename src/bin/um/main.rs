@@ -164,6 +164,11 @@ enum Command {
         /// The npz member or UFF object to read in every file.
         #[arg(long)]
         member: Option<String>,
+        /// Files processed at once, each worker on its own device of the plugin (the CPU
+        /// plugin has 4). Default: the number of cores, at most the number of devices; 1 on
+        /// the host backend. Rows are written in file order whatever the number of jobs.
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
         #[command(flatten)]
         params: MetricArgs,
         #[command(flatten)]
@@ -272,14 +277,18 @@ fn main() -> ExitCode {
             out,
             shard,
             member,
+            jobs,
             params,
             backend,
         } => batch::run(
             &paths,
             &metrics,
             &out,
-            shard.as_deref(),
-            member.as_deref(),
+            batch::Selection {
+                shard: shard.as_deref(),
+                member: member.as_deref(),
+                jobs,
+            },
             &params,
             backend.backend,
         ),
