@@ -57,3 +57,8 @@ pub use metrics::{
 pub use metrics::{compute_fwhm, compute_sll};
 pub use roi::{build_mask, create_circular_mask, create_rectangular_mask};
 pub use runtime::{Device, DeviceArray};
+
+/// The Rust examples of README.md, compiled and run as doctests so that they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
