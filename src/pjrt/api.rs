@@ -366,6 +366,7 @@ impl Api {
         };
         // SAFETY: caller's contract.
         let _ = unsafe { pjrt_call!(self, PJRT_Event_Destroy, &mut args) };
+        super::counters::EVENTS.destroyed();
     }
 }
 

@@ -30,6 +30,7 @@ pub(crate) fn vec_from_bytes<T: Element, E>(
         let bools: Vec<bool> = bytes.iter().map(|&b| b != 0).collect();
         // `T` is `bool` here (the dtype tag is unique to it among the sealed element types).
         let any: Box<dyn std::any::Any> = Box::new(bools);
+        // Cannot fail: `Element` is sealed, and only `bool` has `DType::Bool`.
         return Ok(*any
             .downcast::<Vec<T>>()
             .expect("DType::Bool is only implemented by bool"));
@@ -80,30 +81,47 @@ impl AlignedBytes {
     /// let a = AlignedBytes::from_iter_exact(4, (0..4).map(|i| i as i64 * 10));
     /// assert_eq!(a.as_elements::<i64>().unwrap(), &[0, 10, 20, 30]);
     /// ```
+    ///
+    /// # Panics
+    /// When `n` elements of `T` need more than `isize::MAX` bytes or the allocation fails, like
+    /// `Vec::with_capacity`; [`AlignedBytes::try_from_iter_exact`] returns `None` instead.
     pub fn from_iter_exact<T: Element>(n: usize, items: impl IntoIterator<Item = T>) -> Self {
-        let size = n
-            .checked_mul(std::mem::size_of::<T>())
-            .expect("allocation size overflows usize");
+        match Self::try_from_iter_exact(n, items) {
+            Some(a) => a,
+            None => panic!("AlignedBytes: cannot allocate {n} elements"),
+        }
+    }
+
+    /// [`AlignedBytes::from_iter_exact`], or `None` when `n` elements of `T` need more than
+    /// `isize::MAX` bytes or the allocation fails.
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// assert!(AlignedBytes::try_from_iter_exact::<f64>(usize::MAX / 4, []).is_none());
+    /// assert_eq!(AlignedBytes::try_from_iter_exact(2, [1.0f32]).unwrap().len(), 8);
+    /// ```
+    pub fn try_from_iter_exact<T: Element>(
+        n: usize,
+        items: impl IntoIterator<Item = T>,
+    ) -> Option<Self> {
+        let size = n.checked_mul(std::mem::size_of::<T>())?;
         // Never allocate zero bytes (undefined for the global allocator).
-        let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN)
-            .expect("allocation size overflows isize");
+        let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN).ok()?;
         // SAFETY: the layout has a non-zero size.
         let raw = unsafe { std::alloc::alloc_zeroed(layout) };
-        let Some(ptr) = NonNull::new(raw) else {
-            std::alloc::handle_alloc_error(layout)
-        };
+        let ptr = NonNull::new(raw)?;
         let typed = ptr.as_ptr() as *mut T;
         for (i, item) in items.into_iter().take(n).enumerate() {
             // SAFETY: `i < n`, the allocation holds `n` elements of `T` and is aligned to 64,
             // which is a multiple of `T`'s alignment.
             unsafe { typed.add(i).write(item) };
         }
-        AlignedBytes {
+        Some(AlignedBytes {
             ptr,
             len: size,
             layout,
             dtype: T::DTYPE,
-        }
+        })
     }
 
     /// Copies a slice of elements into new aligned memory.
@@ -114,6 +132,7 @@ impl AlignedBytes {
     /// assert_eq!(a.len(), 2);
     /// ```
     pub fn from_slice<T: Element>(src: &[T]) -> Self {
+        // Cannot panic: a slice never spans more than `isize::MAX` bytes.
         let out = Self::from_iter_exact::<T>(src.len(), std::iter::empty());
         // SAFETY: `out` was just allocated with room for exactly `src.len()` elements and is not
         // shared yet; source and destination do not overlap.

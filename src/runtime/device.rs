@@ -285,6 +285,22 @@ impl Device {
         S: Data<Elem = T>,
         D: Dimension,
     {
+        // A broadcast view may describe more bytes than can be allocated; `as_standard_layout`
+        // would panic on it.
+        if a.len()
+            .checked_mul(std::mem::size_of::<T>())
+            .map_or(true, |b| b > isize::MAX as usize)
+        {
+            return Err(Error::arg(
+                "Device::put",
+                "a",
+                format!(
+                    "{:?} elements of {} do not fit in memory",
+                    a.shape(),
+                    T::DTYPE
+                ),
+            ));
+        }
         let standard = a.as_standard_layout();
         let slice = standard.as_slice().ok_or_else(|| {
             Error::arg(
