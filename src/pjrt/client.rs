@@ -345,12 +345,17 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn compile(&self, mlir: &str, options: &CompileOptions) -> Result<LoadedExecutable> {
-        let mut code = mlir.as_bytes().to_vec();
+        // MLIR's lexer reads one byte past the end of the text, expecting a NUL there
+        // (valgrind showed the CPU plugin reading past an unterminated buffer): the NUL is
+        // passed but not counted in `code_size`.
+        let mut code = Vec::with_capacity(mlir.len() + 1);
+        code.extend_from_slice(mlir.as_bytes());
+        code.push(0);
         let format = b"mlir";
         let program = sys::PJRT_Program {
             struct_size: sys::PJRT_Program_STRUCT_SIZE as usize,
             code: code.as_mut_ptr() as *mut c_char,
-            code_size: code.len(),
+            code_size: mlir.len(),
             format: format.as_ptr() as *const c_char,
             format_size: format.len(),
             ..Default::default()
