@@ -252,7 +252,15 @@ fn shape_mismatch_is_invalid_argument() {
         .buffer_from_host(&bytes_of(&[1.0f32, 2.0, 3.0]), DType::F32, &[3], 0)
         .unwrap();
     match exe.execute(&[&a, &a]).unwrap_err() {
-        Error::Pjrt { code, .. } => assert_eq!(code.name(), "INVALID_ARGUMENT"),
+        Error::Pjrt {
+            call,
+            code,
+            message,
+        } => {
+            assert_eq!(call, "PJRT_LoadedExecutable_Execute");
+            assert_eq!(code.name(), "INVALID_ARGUMENT");
+            assert!(!message.is_empty());
+        }
         e => panic!("{e}"),
     }
     // Wrong arity too.
@@ -505,6 +513,114 @@ fn fake_plugins_are_refused_cleanly() {
             return;
         };
         assert_plugin_load(&so, needle);
+    }
+}
+
+/// A fake plugin that loads and initialises but whose `PJRT_Client_Create` fails with its own
+/// error, as the CUDA plugin does on a machine without a GPU ("No visible GPU devices"). The
+/// table follows pjrt_c_api.h: error functions, initialise, then `PJRT_Client_Create` at slot 10.
+fn fake_plugin_failing_client_creation() -> Option<PathBuf> {
+    let dir = temp_dir("fake-noclient");
+    let src = dir.join("fake.c");
+    std::fs::write(
+        &src,
+        r#"#include <stddef.h>
+#include <string.h>
+typedef struct { size_t struct_size; void *ext; int major; int minor; } V;
+typedef struct { size_t struct_size; void *ext; V version; void *fns[200]; } Api;
+typedef struct { size_t struct_size; void *ext; void *error; const char *message; size_t message_size; } MsgArgs;
+typedef struct { size_t struct_size; void *ext; void *error; int code; } CodeArgs;
+static int the_error;
+static const char *msg = "No visible GPU devices (fake plugin)";
+static void err_destroy(void *a) { (void)a; }
+static void err_message(MsgArgs *a) { a->message = msg; a->message_size = strlen(msg); }
+static void *err_code(CodeArgs *a) { a->code = 9; return 0; }
+static void *initialize(void *a) { (void)a; return 0; }
+static void *client_create(void *a) { (void)a; return &the_error; }
+static Api api = { sizeof(Api), 0, { sizeof(V), 0, 0, 81 },
+  { (void *)err_destroy, (void *)err_message, (void *)err_code, (void *)initialize,
+    0, 0, 0, 0, 0, 0, (void *)client_create } };
+const Api *GetPjrtApi(void) { return &api; }
+"#,
+    )
+    .unwrap();
+    let so = dir.join("fake_noclient.so");
+    let status = std::process::Command::new("cc")
+        .args(["-shared", "-fPIC", "-o"])
+        .arg(&so)
+        .arg(&src)
+        .status()
+        .ok()?;
+    status.success().then(|| so.canonicalize().unwrap())
+}
+
+#[test]
+fn plugin_whose_client_creation_fails_gives_its_code_and_message() {
+    let Some(so) = fake_plugin_failing_client_creation() else {
+        eprintln!("no C compiler; skipping");
+        return;
+    };
+    // Loading and initialising work; creating the client fails with the plugin's own error.
+    let api = Api::load(&so).unwrap();
+    assert_eq!(api.version(), (0, 81));
+    match Client::create(api, &[]).unwrap_err() {
+        Error::PluginLoad { path, problem } => {
+            assert_eq!(path, so);
+            assert!(problem.contains("client creation failed"), "{problem}");
+            assert!(problem.contains("PJRT_Client_Create"), "{problem}");
+            assert!(problem.contains("FAILED_PRECONDITION (9)"), "{problem}");
+            assert!(
+                problem.contains("No visible GPU devices (fake plugin)"),
+                "{problem}"
+            );
+        }
+        e => panic!("{e}"),
+    }
+    // The same through the public device API, twice (nothing is cached from a failure).
+    for _ in 0..2 {
+        match Device::from_plugin(&so, 0).unwrap_err() {
+            Error::PluginLoad { problem, .. } => {
+                assert!(problem.contains("No visible GPU devices"), "{problem}")
+            }
+            e => panic!("{e}"),
+        }
+        assert!(matches!(
+            Device::plugin_devices(&so).unwrap_err(),
+            Error::PluginLoad { .. }
+        ));
+    }
+}
+
+#[test]
+fn every_plugin_fault_is_a_typed_error_through_device_from_plugin() {
+    // A missing file and a file that is not a shared library, through the public API.
+    let missing = temp_dir("dev-missing").join("none.so");
+    assert!(matches!(
+        Device::from_plugin(&missing, 0).unwrap_err(),
+        Error::PluginLoad { .. }
+    ));
+    let junk = temp_dir("dev-junk").join("junk.so");
+    std::fs::write(&junk, b"\x7fELF but not really").unwrap();
+    match Device::from_plugin(&junk, 0).unwrap_err() {
+        Error::PluginLoad { problem, .. } => {
+            assert!(
+                problem.contains("not a loadable shared library"),
+                "{problem}"
+            )
+        }
+        e => panic!("{e}"),
+    }
+    // An incompatible API version.
+    if let Some(so) = fake_plugin("dev-major2", 2, 0, "sizeof(Api)", false) {
+        match Device::from_plugin(&so, 0).unwrap_err() {
+            Error::PluginLoad { problem, .. } => {
+                assert!(
+                    problem.contains("incompatible PJRT C API version 2.0"),
+                    "{problem}"
+                )
+            }
+            e => panic!("{e}"),
+        }
     }
 }
 
@@ -829,6 +945,34 @@ fn put_and_read_back_any_layout() {
 }
 
 #[test]
+fn impossible_sizes_are_typed_errors_not_panics() {
+    let client = setup();
+    // A zero-length axis passes the byte-size check whatever the other lengths are; PJRT takes
+    // int64 lengths.
+    match client
+        .buffer_from_host(&[], DType::F32, &[0, usize::MAX], 0)
+        .unwrap_err()
+    {
+        Error::InvalidArgument { arg, problem, .. } => {
+            assert_eq!(arg, "dims");
+            assert!(problem.contains("int64"), "{problem}");
+        }
+        e => panic!("{e}"),
+    }
+    // A broadcast view describing 2^65 bytes.
+    let one = ndarray::arr0(1.0f64);
+    let huge = one.broadcast((1usize << 31, 1usize << 31)).unwrap();
+    assert!(matches!(
+        Device::cpu().unwrap().put(&huge).unwrap_err(),
+        Error::InvalidArgument { .. }
+    ));
+    assert!(matches!(
+        AlignedArray::try_from_array(&huge).unwrap_err(),
+        Error::InvalidArgument { .. }
+    ));
+}
+
+#[test]
 fn put_aligned_is_zero_copy() {
     setup();
     let dev = Device::cpu().unwrap();
@@ -992,7 +1136,19 @@ fn a_program_that_does_not_compile_reports_and_retries() {
     let x = dev.put(&array![1.0f32, 2.0]).unwrap();
     for _ in 0..2 {
         match execute_text(&dev, &p, &[x.untyped()]).unwrap_err() {
-            Error::Pjrt { call, .. } => assert_eq!(call, "PJRT_Client_Compile"),
+            Error::Pjrt {
+                call,
+                code,
+                message,
+            } => {
+                assert_eq!(call, "PJRT_Client_Compile");
+                // PJRT's own code and message, passed through unchanged.
+                assert_eq!(code.name(), "UNKNOWN");
+                assert!(
+                    !message.is_empty() && message.contains("error"),
+                    "{message}"
+                );
+            }
             e => panic!("{e}"),
         }
     }

@@ -52,6 +52,9 @@ impl Buffer {
         host_event: *mut sys::PJRT_Event,
         owner: Option<Arc<AlignedBytes>>,
     ) -> Buffer {
+        if !raw.is_null() {
+            super::counters::BUFFERS.created();
+        }
         Buffer {
             client,
             raw,
@@ -307,6 +310,9 @@ impl Buffer {
         // event is awaited below, before returning.
         unsafe {
             pjrt_call!(api, PJRT_Buffer_ToHostBuffer, &mut args)?;
+            if !args.event.is_null() {
+                super::counters::EVENTS.created();
+            }
             api.await_and_destroy("PJRT_Buffer_ToHostBuffer", args.event)
         }
     }
@@ -346,6 +352,7 @@ impl Drop for Buffer {
             };
             // SAFETY: the buffer is live and destroyed exactly once, here.
             let _ = unsafe { pjrt_call!(api, PJRT_Buffer_Destroy, &mut args) };
+            super::counters::BUFFERS.destroyed();
         }
         if !self.host_event.is_null() {
             // The plugin signals that it is done with the aliased host memory once the buffer is

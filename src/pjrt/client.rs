@@ -107,6 +107,7 @@ impl Drop for ClientInner {
         // SAFETY: the client is live; every buffer and executable holds an `Arc` of this inner
         // value, so none outlives it.
         let _ = unsafe { pjrt_call!(self.api, PJRT_Client_Destroy, &mut args) };
+        super::counters::CLIENTS.destroyed();
     }
 }
 
@@ -218,6 +219,7 @@ impl Client {
             }));
         }
         // From here on, dropping `inner` destroys the client.
+        super::counters::CLIENTS.created();
         let mut inner = ClientInner {
             api,
             raw: args.client,
@@ -343,12 +345,17 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn compile(&self, mlir: &str, options: &CompileOptions) -> Result<LoadedExecutable> {
-        let mut code = mlir.as_bytes().to_vec();
+        // MLIR's lexer reads one byte past the end of the text, expecting a NUL there
+        // (valgrind showed the CPU plugin reading past an unterminated buffer): the NUL is
+        // passed but not counted in `code_size`.
+        let mut code = Vec::with_capacity(mlir.len() + 1);
+        code.extend_from_slice(mlir.as_bytes());
+        code.push(0);
         let format = b"mlir";
         let program = sys::PJRT_Program {
             struct_size: sys::PJRT_Program_STRUCT_SIZE as usize,
             code: code.as_mut_ptr() as *mut c_char,
-            code_size: code.len(),
+            code_size: mlir.len(),
             format: format.as_ptr() as *const c_char,
             format_size: format.len(),
             ..Default::default()
@@ -498,7 +505,18 @@ impl Client {
         owner: Option<Arc<AlignedBytes>>,
     ) -> Result<Buffer> {
         let device = self.device(ordinal, func)?.raw;
-        let dims_i64: Vec<i64> = dims.iter().map(|&d| d as i64).collect();
+        // A zero-length axis makes any other length pass the size check; PJRT takes `int64`.
+        let dims_i64: Vec<i64> = dims
+            .iter()
+            .map(|&d| i64::try_from(d))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|_| {
+                Error::arg(
+                    func,
+                    "dims",
+                    format!("{dims:?}: every length must fit in an int64"),
+                )
+            })?;
         let mut args = sys::PJRT_Client_BufferFromHostBuffer_Args {
             struct_size: sys::PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE as usize,
             client: self.inner.raw,
@@ -513,6 +531,9 @@ impl Client {
         // SAFETY: caller's contract for `data`; `dims_i64` and `args` are alive for the call.
         unsafe { pjrt_call!(self.inner.api, PJRT_Client_BufferFromHostBuffer, &mut args) }?;
         let mut event = args.done_with_host_buffer;
+        if !event.is_null() {
+            super::counters::EVENTS.created();
+        }
         if owner.is_none() && !event.is_null() {
             // A copy: the host data is no longer needed once the call returns (the plugin copies
             // synchronously); the event is only a formality, and it is awaited here so that a

@@ -132,6 +132,7 @@ impl Drop for ExecutableView<'_> {
         };
         // SAFETY: the view is live and destroyed once, here.
         let _ = unsafe { pjrt_call!(self.client.api(), PJRT_Executable_Destroy, &mut args) };
+        super::counters::VIEWS.destroyed();
     }
 }
 
@@ -178,6 +179,7 @@ impl LoadedExecutable {
             raw,
             num_outputs: 0,
         };
+        super::counters::EXECUTABLES.created();
         let view = exe.view()?;
         let mut args = sys::PJRT_Executable_NumOutputs_Args {
             struct_size: sys::PJRT_Executable_NumOutputs_Args_STRUCT_SIZE as usize,
@@ -205,6 +207,7 @@ impl LoadedExecutable {
                 &mut args
             )
         }?;
+        super::counters::VIEWS.created();
         Ok(ExecutableView {
             client: &self.client,
             raw: args.executable,
@@ -347,6 +350,9 @@ impl LoadedExecutable {
         // device, one event slot.
         unsafe {
             pjrt_call!(api, PJRT_LoadedExecutable_Execute, &mut exec)?;
+            if !events[0].is_null() {
+                super::counters::EVENTS.created();
+            }
             api.await_and_destroy("PJRT_LoadedExecutable_Execute", events[0])?;
         }
         let mut result = Vec::with_capacity(self.num_outputs);
@@ -414,6 +420,7 @@ impl Drop for LoadedExecutable {
         };
         // SAFETY: live executable, destroyed once, here.
         let _ = unsafe { pjrt_call!(self.client.api(), PJRT_LoadedExecutable_Destroy, &mut args) };
+        super::counters::EXECUTABLES.destroyed();
     }
 }
 

@@ -30,6 +30,7 @@ pub(crate) fn vec_from_bytes<T: Element, E>(
         let bools: Vec<bool> = bytes.iter().map(|&b| b != 0).collect();
         // `T` is `bool` here (the dtype tag is unique to it among the sealed element types).
         let any: Box<dyn std::any::Any> = Box::new(bools);
+        // Cannot fail: `Element` is sealed, and only `bool` has `DType::Bool`.
         return Ok(*any
             .downcast::<Vec<T>>()
             .expect("DType::Bool is only implemented by bool"));
@@ -64,8 +65,8 @@ fn pool() -> std::sync::MutexGuard<'static, Vec<(usize, Layout)>> {
 }
 
 /// A block of `layout` (non-zero size), from the pool when one of that layout is there,
-/// zeroed when `zeroed`.
-fn alloc_block(layout: Layout, zeroed: bool) -> NonNull<u8> {
+/// zeroed when `zeroed`; `None` when the allocator fails.
+fn alloc_block(layout: Layout, zeroed: bool) -> Option<NonNull<u8>> {
     if layout.size() >= POOL_MIN_BYTES {
         let reused = {
             let mut pool = pool();
@@ -80,8 +81,7 @@ fn alloc_block(layout: Layout, zeroed: bool) -> NonNull<u8> {
                 // holds it any more.
                 unsafe { std::ptr::write_bytes(ptr, 0, layout.size()) };
             }
-            // SAFETY: pooled addresses come from successful allocations (non-null).
-            return unsafe { NonNull::new_unchecked(ptr) };
+            return NonNull::new(ptr);
         }
     }
     // SAFETY: the layout has a non-zero size (callers round up to at least `ALIGN` bytes).
@@ -92,10 +92,7 @@ fn alloc_block(layout: Layout, zeroed: bool) -> NonNull<u8> {
             std::alloc::alloc(layout)
         }
     };
-    match NonNull::new(raw) {
-        Some(ptr) => ptr,
-        None => std::alloc::handle_alloc_error(layout),
-    }
+    NonNull::new(raw)
 }
 
 /// Gives a block back: into the pool when it is large and the pool has room, else to the
@@ -170,26 +167,45 @@ impl AlignedBytes {
     /// let a = AlignedBytes::from_iter_exact(4, (0..4).map(|i| i as i64 * 10));
     /// assert_eq!(a.as_elements::<i64>().unwrap(), &[0, 10, 20, 30]);
     /// ```
+    ///
+    /// # Panics
+    /// When `n` elements of `T` need more than `isize::MAX` bytes or the allocation fails, like
+    /// `Vec::with_capacity`; [`AlignedBytes::try_from_iter_exact`] returns `None` instead.
     pub fn from_iter_exact<T: Element>(n: usize, items: impl IntoIterator<Item = T>) -> Self {
-        let size = n
-            .checked_mul(std::mem::size_of::<T>())
-            .expect("allocation size overflows usize");
+        match Self::try_from_iter_exact(n, items) {
+            Some(a) => a,
+            None => panic!("AlignedBytes: cannot allocate {n} elements"),
+        }
+    }
+
+    /// [`AlignedBytes::from_iter_exact`], or `None` when `n` elements of `T` need more than
+    /// `isize::MAX` bytes or the allocation fails.
+    ///
+    /// ```
+    /// use ultrasound_metrics::pjrt::AlignedBytes;
+    /// assert!(AlignedBytes::try_from_iter_exact::<f64>(usize::MAX / 4, []).is_none());
+    /// assert_eq!(AlignedBytes::try_from_iter_exact(2, [1.0f32]).unwrap().len(), 8);
+    /// ```
+    pub fn try_from_iter_exact<T: Element>(
+        n: usize,
+        items: impl IntoIterator<Item = T>,
+    ) -> Option<Self> {
+        let size = n.checked_mul(std::mem::size_of::<T>())?;
         // Never allocate zero bytes (undefined for the global allocator).
-        let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN)
-            .expect("allocation size overflows isize");
-        let ptr = alloc_block(layout, true);
+        let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN).ok()?;
+        let ptr = alloc_block(layout, true)?;
         let typed = ptr.as_ptr() as *mut T;
         for (i, item) in items.into_iter().take(n).enumerate() {
             // SAFETY: `i < n`, the allocation holds `n` elements of `T` and is aligned to 64,
             // which is a multiple of `T`'s alignment.
             unsafe { typed.add(i).write(item) };
         }
-        AlignedBytes {
+        Some(AlignedBytes {
             ptr,
             len: size,
             layout,
             dtype: T::DTYPE,
-        }
+        })
     }
 
     /// Copies a slice of elements into new aligned memory.
@@ -204,7 +220,8 @@ impl AlignedBytes {
         let layout = Layout::from_size_align(size.max(Self::ALIGN), Self::ALIGN)
             .expect("a slice's size never overflows isize");
         // every byte is written below: no need to zero the block first
-        let ptr = alloc_block(layout, false);
+        let ptr =
+            alloc_block(layout, false).unwrap_or_else(|| std::alloc::handle_alloc_error(layout));
         let (src_addr, dst_addr) = (src.as_ptr() as usize, ptr.as_ptr() as usize);
         let copy = |start: usize, end: usize| {
             // SAFETY: `start..end` lies within both the source slice's bytes and the new block

@@ -47,6 +47,7 @@ pub(crate) mod sys;
 mod api;
 mod buffer;
 mod client;
+mod counters;
 mod executable;
 mod memory;
 pub mod plugin;
@@ -54,6 +55,7 @@ pub mod plugin;
 pub use api::{Api, MIN_API_MINOR};
 pub use buffer::Buffer;
 pub use client::{Client, DeviceInfo, NamedValue};
+pub use counters::{object_counts, ObjectCount, ObjectCounts};
 pub use executable::{CompileOptions, LoadedExecutable};
 pub use memory::{trim_host_pool, AlignedBytes};
 

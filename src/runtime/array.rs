@@ -371,16 +371,47 @@ impl<T: Element, D: Dimension> AlignedArray<T, D> {
     /// let a = ndarray::array![[1, 2], [3, 4]];
     /// assert_eq!(AlignedArray::from_array(&a.t()).view(), a.t());
     /// ```
+    ///
+    /// # Panics
+    /// Only when the memory cannot be allocated, like `ArrayBase::to_owned` (a broadcast view
+    /// can describe more bytes than exist); [`AlignedArray::try_from_array`] returns an error
+    /// instead.
     pub fn from_array<S: Data<Elem = T>>(a: &ArrayBase<S, D>) -> Self {
+        match Self::try_from_array(a) {
+            Ok(x) => x,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// [`AlignedArray::from_array`], with an [`Error::InvalidArgument`] when the memory cannot be
+    /// allocated (for example a broadcast view of more than `isize::MAX` bytes).
+    ///
+    /// ```
+    /// use ultrasound_metrics::runtime::AlignedArray;
+    /// let a = ndarray::array![[1.0f32, 2.0]];
+    /// assert_eq!(AlignedArray::try_from_array(&a)?.view(), a);
+    /// let huge = ndarray::arr0(1.0f64);
+    /// let huge = huge.broadcast((1 << 31, 1 << 31)).unwrap();
+    /// assert!(AlignedArray::try_from_array(&huge).is_err());
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
+    pub fn try_from_array<S: Data<Elem = T>>(a: &ArrayBase<S, D>) -> Result<Self> {
         let bytes = match a.as_slice() {
-            Some(s) => pjrt::AlignedBytes::from_slice(s),
-            None => pjrt::AlignedBytes::from_iter_exact(a.len(), a.iter().copied()),
+            Some(s) => Some(pjrt::AlignedBytes::from_slice(s)),
+            None => pjrt::AlignedBytes::try_from_iter_exact(a.len(), a.iter().copied()),
         };
-        AlignedArray {
+        let bytes = bytes.ok_or_else(|| {
+            Error::arg(
+                "AlignedArray::from_array",
+                "a",
+                format!("{} elements of {} cannot be allocated", a.len(), T::DTYPE),
+            )
+        })?;
+        Ok(AlignedArray {
             bytes: Arc::new(bytes),
             dim: a.raw_dim(),
             _elem: PhantomData,
-        }
+        })
     }
 
     /// Copies row-major data of the given shape into aligned memory; the length must match.
@@ -417,6 +448,7 @@ impl<T: Element, D: Dimension> AlignedArray<T, D> {
     /// assert_eq!(a.view().sum(), 1.5);
     /// ```
     pub fn view(&self) -> ArrayView<'_, T, D> {
+        // Cannot fail: the constructors write exactly `dim.size()` elements of `T`.
         let elems = self
             .bytes
             .as_elements::<T>()

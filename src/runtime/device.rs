@@ -304,11 +304,27 @@ impl Device {
         S: Data<Elem = T>,
         D: Dimension,
     {
+        // A broadcast view may describe more bytes than can be allocated; `as_standard_layout`
+        // would panic on it.
+        if a.len()
+            .checked_mul(std::mem::size_of::<T>())
+            .map_or(true, |b| b > isize::MAX as usize)
+        {
+            return Err(Error::arg(
+                "Device::put",
+                "a",
+                format!(
+                    "{:?} elements of {} do not fit in memory",
+                    a.shape(),
+                    T::DTYPE
+                ),
+            ));
+        }
         // Large arrays on the CPU plugin: one (parallel) copy into aligned, pooled host memory
         // that the device buffer then aliases, instead of the plugin's own copy (about 2 GB/s
         // into freshly faulted pages).
         if self.platform() == "cpu" && a.len() * std::mem::size_of::<T>() >= ALIGNED_PUT_MIN_BYTES {
-            return self.put_aligned(&AlignedArray::from_array(a));
+            return self.put_aligned(&AlignedArray::try_from_array(a)?);
         }
         let standard = a.as_standard_layout();
         let slice = standard.as_slice().ok_or_else(|| {
