@@ -13,6 +13,7 @@ use crate::dtype::DType;
 use crate::graph::TensorType;
 
 pub use eval::eval;
+#[cfg(test)]
 pub(crate) use eval::eval_with;
 pub use fused::{fusion, set_fusion, Fusion};
 
