@@ -15,7 +15,7 @@ use crate::graph::Program;
 
 type H = HostTensor<'static>;
 
-fn unsupported(what: &str, ty: &str) -> Error {
+pub(super) fn unsupported(what: &str, ty: &str) -> Error {
     Error::Unsupported {
         what: format!("host backend: {what} on {ty}"),
         why: "the graph builder should have rejected this; please report it".into(),
@@ -36,6 +36,15 @@ fn unsupported(what: &str, ty: &str) -> Error {
 /// assert_eq!(s.as_slice().unwrap(), &[4.0, 6.0]);
 /// ```
 pub fn eval<'a>(program: &Program, args: Vec<HostTensor<'a>>) -> Result<Vec<H>> {
+    eval_with(program, args, super::fusion())
+}
+
+/// [`eval`] in a given fusion mode.
+pub(crate) fn eval_with(
+    program: &Program,
+    args: Vec<HostTensor<'_>>,
+    mode: super::Fusion,
+) -> Result<Vec<H>> {
     let g = program.graph();
     if args.len() != g.params.len() {
         return Err(Error::SignatureMismatch {
@@ -54,6 +63,9 @@ pub fn eval<'a>(program: &Program, args: Vec<HostTensor<'a>>) -> Result<Vec<H>> 
                 got: a.ty().to_string(),
             });
         }
+    }
+    if super::fused::wanted(program, mode) {
+        return super::fused::eval_fused(program, &args);
     }
     // last use of every node, so that intermediates are dropped early
     let mut last_use = vec![0usize; g.nodes.len()];
@@ -106,7 +118,7 @@ pub fn eval<'a>(program: &Program, args: Vec<HostTensor<'a>>) -> Result<Vec<H>> 
         .collect()
 }
 
-fn eval_node(
+pub(super) fn eval_node(
     op: &Op,
     outs: &[TensorType],
     inputs: &[Var],
@@ -197,7 +209,7 @@ fn eval_node(
 // ---------------------------------------------------------------------------------------------
 // constants and iota
 
-fn constant(s: Scalar, ty: &TensorType) -> Result<H> {
+pub(super) fn constant(s: Scalar, ty: &TensorType) -> Result<H> {
     let sh = IxDyn(&ty.shape);
     let (re, im) = match s {
         Scalar::Bool(b) => (b as i64 as f64, 0.0),
@@ -231,7 +243,7 @@ fn iota(ty: &TensorType, axis: usize) -> Result<H> {
 // ---------------------------------------------------------------------------------------------
 // elementwise
 
-fn fsign<T: Float>(v: T) -> T {
+pub(super) fn fsign<T: Float>(v: T) -> T {
     if v.is_nan() || v == T::zero() {
         v
     } else if v > T::zero() {
@@ -241,7 +253,7 @@ fn fsign<T: Float>(v: T) -> T {
     }
 }
 
-fn csign<T: Float>(z: Complex<T>) -> Complex<T> {
+pub(super) fn csign<T: Float>(z: Complex<T>) -> Complex<T> {
     let n = z.norm();
     if n.is_nan() {
         Complex::new(T::nan(), T::nan())
@@ -306,7 +318,7 @@ macro_rules! int_unary {
     }};
 }
 
-fn unary(u: UnaryOp, a: &HostTensor) -> Result<H> {
+pub(super) fn unary(u: UnaryOp, a: &HostTensor) -> Result<H> {
     use HostTensor as T;
     Ok(match a {
         T::Bool(x) => match u {
@@ -338,7 +350,7 @@ fn zip2<A: Copy, B: Copy, C>(
     Zip::from(a).and(b).map_collect(|&x, &y| f(x, y))
 }
 
-fn fmax<T: Float>(a: T, b: T) -> T {
+pub(super) fn fmax<T: Float>(a: T, b: T) -> T {
     if a.is_nan() || b.is_nan() {
         T::nan()
     } else if a > b {
@@ -347,7 +359,7 @@ fn fmax<T: Float>(a: T, b: T) -> T {
         b
     }
 }
-fn fmin<T: Float>(a: T, b: T) -> T {
+pub(super) fn fmin<T: Float>(a: T, b: T) -> T {
     if a.is_nan() || b.is_nan() {
         T::nan()
     } else if a < b {
@@ -414,7 +426,7 @@ macro_rules! int_binary {
     }};
 }
 
-fn binary(b: BinaryOp, x: &HostTensor, y: &HostTensor) -> Result<H> {
+pub(super) fn binary(b: BinaryOp, x: &HostTensor, y: &HostTensor) -> Result<H> {
     use HostTensor as T;
     Ok(match (x, y) {
         (T::F32(a), T::F32(c)) if b == BinaryOp::Complex => zip2(a, c, Complex::new).into(),
@@ -445,7 +457,7 @@ fn cmp_fn<T: PartialOrd + PartialEq>(c: CmpOp) -> fn(T, T) -> bool {
     }
 }
 
-fn compare(c: CmpOp, x: &HostTensor, y: &HostTensor) -> Result<H> {
+pub(super) fn compare(c: CmpOp, x: &HostTensor, y: &HostTensor) -> Result<H> {
     use HostTensor as T;
     Ok(match (x, y) {
         (T::Bool(a), T::Bool(b)) => zip2(a, b, cmp_fn(c)).into(),
@@ -461,7 +473,7 @@ fn compare(c: CmpOp, x: &HostTensor, y: &HostTensor) -> Result<H> {
     })
 }
 
-fn select(p: &HostTensor, a: &HostTensor, b: &HostTensor) -> Result<H> {
+pub(super) fn select(p: &HostTensor, a: &HostTensor, b: &HostTensor) -> Result<H> {
     use HostTensor as T;
     let T::Bool(p) = p else {
         return Err(unsupported("select predicate", p.dtype().name()));
@@ -487,7 +499,7 @@ fn select(p: &HostTensor, a: &HostTensor, b: &HostTensor) -> Result<H> {
     })
 }
 
-fn convert(a: &HostTensor, to: DType) -> Result<H> {
+pub(super) fn convert(a: &HostTensor, to: DType) -> Result<H> {
     use HostTensor as T;
     if a.dtype() == to {
         return Ok(a.clone().into_owned());
@@ -638,7 +650,7 @@ fn broadcast(a: &HostTensor, shape: &[usize], dims: &[usize]) -> Result<H> {
     })
 }
 
-fn reshape(a: &HostTensor, shape: &[usize]) -> Result<H> {
+pub(super) fn reshape(a: &HostTensor, shape: &[usize]) -> Result<H> {
     with_host!(a, x => {
         let std = x.as_standard_layout().into_owned();
         let r = std
@@ -677,7 +689,7 @@ fn pad(a: &HostTensor, value: &HostTensor, low: &[usize], shape: &[usize]) -> Re
     })
 }
 
-fn concat(parts: &[&HostTensor], axis: usize) -> Result<H> {
+pub(super) fn concat(parts: &[&HostTensor], axis: usize) -> Result<H> {
     use HostTensor as T;
     macro_rules! cat {
         ($var:ident) => {{
@@ -855,12 +867,14 @@ fn dot_general(
     out_shape: &[usize],
 ) -> Result<H> {
     use HostTensor as T;
-    fn arrange<A: Clone>(
-        x: &CowArray<A, IxDyn>,
+    /// The operand as (batch, free, contract) or (batch, contract, free), copied only when
+    /// that order is not already its row-major layout.
+    fn arrange<'x, A: Clone>(
+        x: &'x CowArray<A, IxDyn>,
         batch: &[usize],
         contract: &[usize],
         contract_last: bool,
-    ) -> (ArrayD<A>, usize, usize, usize) {
+    ) -> (CowArray<'x, A, IxDyn>, usize, usize, usize) {
         let free: Vec<usize> = (0..x.ndim())
             .filter(|i| !batch.contains(i) && !contract.contains(i))
             .collect();
@@ -871,19 +885,26 @@ fn dot_general(
         } else {
             batch.iter().chain(contract).chain(&free).copied().collect()
         };
-        let a = x
-            .view()
-            .permuted_axes(perm)
-            .as_standard_layout()
-            .into_owned();
+        let v = x.view().permuted_axes(perm);
+        let a = if v.is_standard_layout() {
+            CowArray::from(v)
+        } else {
+            CowArray::from(v.as_standard_layout().into_owned())
+        };
         (a, b, f, c)
     }
     macro_rules! go {
         ($x:expr, $y:expr) => {{
             let (a, nb, m, k) = arrange($x, batch.0, contract.0, true);
             let (b, _, n, _) = arrange($y, batch.1, contract.1, false);
-            let a = a.into_shape_with_order((nb, m, k)).expect("sizes match");
-            let b = b.into_shape_with_order((nb, k, n)).expect("sizes match");
+            let a = a
+                .view()
+                .into_shape_with_order((nb, m, k))
+                .expect("sizes match");
+            let b = b
+                .view()
+                .into_shape_with_order((nb, k, n))
+                .expect("sizes match");
             let mut out = ndarray::Array3::zeros((nb, m, n));
             for i in 0..nb {
                 let prod = a.index_axis(Axis(0), i).dot(&b.index_axis(Axis(0), i));

@@ -3,6 +3,8 @@
 //! runs here and on PJRT devices.
 
 mod eval;
+mod fused;
+mod kernels;
 
 use ndarray::{ArrayD, CowArray, IxDyn};
 use num_complex::{Complex32, Complex64};
@@ -11,6 +13,9 @@ use crate::dtype::DType;
 use crate::graph::TensorType;
 
 pub use eval::eval;
+#[cfg(test)]
+pub(crate) use eval::eval_with;
+pub use fused::{fusion, set_fusion, Fusion};
 
 /// A dynamically typed host tensor, borrowed (inputs) or owned (results).
 #[derive(Debug, Clone)]
