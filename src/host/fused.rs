@@ -205,6 +205,12 @@ fn plan(program: &Program) -> Plan {
         let mut common = None;
         let mut ok = !consumers[i].is_empty();
         for &c in &consumers[i] {
+            // a splat broadcast reads its operand as a scalar: that operand is materialised,
+            // even when the broadcast's group has one element too
+            if matches!(g.nodes[c].op, Op::Broadcast(..)) {
+                ok = false;
+                break;
+            }
             let cr = match root[c] {
                 Some(r) => r,
                 // a splat broadcast reads its operand as a scalar: that operand is materialised

@@ -201,3 +201,16 @@ fn integer_and_empty_inputs() {
         Ok(vec![(&t[0] * 2.0).sum(&[0]), t[0].sum(&[1]), &t[0] + 1.0])
     });
 }
+
+#[test]
+fn splat_of_a_computed_scalar_in_a_one_element_group() {
+    // regression: the scalar operand of a splat was fused into a one-element group as a slot
+    // ("fused splat of a slot"), seen on single-pixel conformance cases
+    for shape in [vec![1usize, 1], vec![1], vec![3, 2]] {
+        check(&format!("splat {shape:?}"), vec![f32s(&shape, 3)], |t| {
+            let axes: Vec<usize> = (0..t[0].shape().len()).collect();
+            let s = t[0].abs().sum(&axes).sqrt();
+            Ok(vec![&t[0] * &s + 1.0])
+        });
+    }
+}
