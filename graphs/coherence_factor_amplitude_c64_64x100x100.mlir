@@ -1,14 +1,14 @@
 // coherence_factor: (c64[64,100,100]) -> (f32[100,100])
-// fingerprint cd86b65aefc6204c93136228f35833f9827af801ed72b0bfd58a37832bdbbfe1
+// fingerprint e481036535d90263ac500ff3070f17f95eb75d8c718768fa04ad61b0323d6a2e
 module @coherence_factor {
   func.func public @main(%arg0: tensor<64x100x100xcomplex<f32>>) -> (tensor<100x100xf32>) {
-    %v1 = "stablehlo.abs"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
-    %v2 = "stablehlo.real"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
-    %v3 = "stablehlo.imag"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
+    %v1 = "stablehlo.real"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
+    %v2 = "stablehlo.imag"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
+    %v3 = "stablehlo.abs"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
     %t1 = stablehlo.constant dense<0.0e0> : tensor<f32>
     %t2 = stablehlo.constant dense<0.0e0> : tensor<f32>
     %t3 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %v4:3 = "stablehlo.reduce"(%v2, %v3, %v1, %t1, %t2, %t3) ({
+    %v4:3 = "stablehlo.reduce"(%v1, %v2, %v3, %t1, %t2, %t3) ({
     ^bb0(%a0: tensor<f32>, %a1: tensor<f32>, %a2: tensor<f32>, %b0: tensor<f32>, %b1: tensor<f32>, %b2: tensor<f32>):
       %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       %r1 = "stablehlo.add"(%a1, %b1) : (tensor<f32>, tensor<f32>) -> tensor<f32>

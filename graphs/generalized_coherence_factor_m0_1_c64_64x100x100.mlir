@@ -1,63 +1,158 @@
 // generalized_coherence_factor: (c64[64,100,100]) -> (f32[100,100])
-// fingerprint 4581069bc73aa24f4251af44b2a6bd29ea7e75df4233b361a4280e920df6959f
+// fingerprint 5817cc8f3780d8a8eb1d45ca0ad387273b127e8b23989929ba4dbfd25b70a27c
 module @generalized_coherence_factor {
   func.func public @main(%arg0: tensor<64x100x100xcomplex<f32>>) -> (tensor<100x100xf32>) {
-    %v1 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<3x64xf64>
-    %v2 = stablehlo.constant dense<1.0e0> : tensor<f64>
-    %v3 = "stablehlo.broadcast_in_dim"(%v2) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<3x64xf64>
-    %v4 = "stablehlo.subtract"(%v1, %v3) : (tensor<3x64xf64>, tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v5 = "stablehlo.iota"() {iota_dimension = 1 : i64} : () -> tensor<3x64xf64>
-    %v6 = "stablehlo.multiply"(%v4, %v5) : (tensor<3x64xf64>, tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v7 = stablehlo.constant dense<6.4e1> : tensor<f64>
-    %v8 = "stablehlo.broadcast_in_dim"(%v7) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<3x64xf64>
-    %v9 = "stablehlo.divide"(%v6, %v8) : (tensor<3x64xf64>, tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v10 = "stablehlo.floor"(%v9) : (tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v11 = "stablehlo.multiply"(%v10, %v8) : (tensor<3x64xf64>, tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v12 = "stablehlo.subtract"(%v6, %v11) : (tensor<3x64xf64>, tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v13 = stablehlo.constant dense<-9.817477042468103e-2> : tensor<f64>
-    %v14 = "stablehlo.broadcast_in_dim"(%v13) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<3x64xf64>
-    %v15 = "stablehlo.multiply"(%v12, %v14) : (tensor<3x64xf64>, tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v16 = "stablehlo.cosine"(%v15) : (tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v17 = "stablehlo.convert"(%v16) : (tensor<3x64xf64>) -> tensor<3x64xf32>
-    %v18 = "stablehlo.sine"(%v15) : (tensor<3x64xf64>) -> tensor<3x64xf64>
-    %v19 = "stablehlo.convert"(%v18) : (tensor<3x64xf64>) -> tensor<3x64xf32>
-    %v20 = "stablehlo.real"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
-    %v21 = "stablehlo.imag"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
-    %v22 = "stablehlo.dot_general"(%v17, %v20) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<3x64xf32>, tensor<64x100x100xf32>) -> tensor<3x100x100xf32>
-    %v23 = "stablehlo.dot_general"(%v19, %v21) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<3x64xf32>, tensor<64x100x100xf32>) -> tensor<3x100x100xf32>
-    %v24 = "stablehlo.subtract"(%v22, %v23) : (tensor<3x100x100xf32>, tensor<3x100x100xf32>) -> tensor<3x100x100xf32>
-    %v25 = "stablehlo.dot_general"(%v17, %v21) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<3x64xf32>, tensor<64x100x100xf32>) -> tensor<3x100x100xf32>
-    %v26 = "stablehlo.dot_general"(%v19, %v20) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<3x64xf32>, tensor<64x100x100xf32>) -> tensor<3x100x100xf32>
-    %v27 = "stablehlo.add"(%v25, %v26) : (tensor<3x100x100xf32>, tensor<3x100x100xf32>) -> tensor<3x100x100xf32>
-    %v28 = "stablehlo.multiply"(%v24, %v24) : (tensor<3x100x100xf32>, tensor<3x100x100xf32>) -> tensor<3x100x100xf32>
-    %v29 = "stablehlo.multiply"(%v27, %v27) : (tensor<3x100x100xf32>, tensor<3x100x100xf32>) -> tensor<3x100x100xf32>
-    %v30 = "stablehlo.add"(%v28, %v29) : (tensor<3x100x100xf32>, tensor<3x100x100xf32>) -> tensor<3x100x100xf32>
+    %v1 = "stablehlo.real"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
+    %v2 = "stablehlo.imag"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
+    %v3 = "stablehlo.multiply"(%v1, %v1) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
+    %v4 = "stablehlo.multiply"(%v2, %v2) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
+    %v5 = "stablehlo.add"(%v3, %v4) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
+    %v6 = stablehlo.constant dense<1.0e0> : tensor<1xf32>
+    %v7 = stablehlo.constant dense<9.951847e-1> : tensor<1xf32>
+    %v8 = stablehlo.constant dense<9.8078525e-1> : tensor<1xf32>
+    %v9 = stablehlo.constant dense<9.5694035e-1> : tensor<1xf32>
+    %v10 = stablehlo.constant dense<9.238795e-1> : tensor<1xf32>
+    %v11 = stablehlo.constant dense<8.819213e-1> : tensor<1xf32>
+    %v12 = stablehlo.constant dense<8.314696e-1> : tensor<1xf32>
+    %v13 = stablehlo.constant dense<7.7301043e-1> : tensor<1xf32>
+    %v14 = stablehlo.constant dense<7.0710677e-1> : tensor<1xf32>
+    %v15 = stablehlo.constant dense<6.343933e-1> : tensor<1xf32>
+    %v16 = stablehlo.constant dense<5.5557024e-1> : tensor<1xf32>
+    %v17 = stablehlo.constant dense<4.7139674e-1> : tensor<1xf32>
+    %v18 = stablehlo.constant dense<3.8268343e-1> : tensor<1xf32>
+    %v19 = stablehlo.constant dense<2.9028466e-1> : tensor<1xf32>
+    %v20 = stablehlo.constant dense<1.9509032e-1> : tensor<1xf32>
+    %v21 = stablehlo.constant dense<9.801714e-2> : tensor<1xf32>
+    %v22 = stablehlo.constant dense<6.123234e-17> : tensor<1xf32>
+    %v23 = stablehlo.constant dense<-9.801714e-2> : tensor<1xf32>
+    %v24 = stablehlo.constant dense<-1.9509032e-1> : tensor<1xf32>
+    %v25 = stablehlo.constant dense<-2.9028466e-1> : tensor<1xf32>
+    %v26 = stablehlo.constant dense<-3.8268343e-1> : tensor<1xf32>
+    %v27 = stablehlo.constant dense<-4.7139674e-1> : tensor<1xf32>
+    %v28 = stablehlo.constant dense<-5.5557024e-1> : tensor<1xf32>
+    %v29 = stablehlo.constant dense<-6.343933e-1> : tensor<1xf32>
+    %v30 = stablehlo.constant dense<-7.0710677e-1> : tensor<1xf32>
+    %v31 = stablehlo.constant dense<-7.7301043e-1> : tensor<1xf32>
+    %v32 = stablehlo.constant dense<-8.314696e-1> : tensor<1xf32>
+    %v33 = stablehlo.constant dense<-8.819213e-1> : tensor<1xf32>
+    %v34 = stablehlo.constant dense<-9.238795e-1> : tensor<1xf32>
+    %v35 = stablehlo.constant dense<-9.5694035e-1> : tensor<1xf32>
+    %v36 = stablehlo.constant dense<-9.8078525e-1> : tensor<1xf32>
+    %v37 = stablehlo.constant dense<-9.951847e-1> : tensor<1xf32>
+    %v38 = stablehlo.constant dense<-1.0e0> : tensor<1xf32>
+    %v39 = stablehlo.constant dense<-9.951847e-1> : tensor<1xf32>
+    %v40 = stablehlo.constant dense<-9.5694035e-1> : tensor<1xf32>
+    %v41 = stablehlo.constant dense<-9.238795e-1> : tensor<1xf32>
+    %v42 = stablehlo.constant dense<-8.819213e-1> : tensor<1xf32>
+    %v43 = stablehlo.constant dense<-8.314696e-1> : tensor<1xf32>
+    %v44 = stablehlo.constant dense<-7.7301043e-1> : tensor<1xf32>
+    %v45 = stablehlo.constant dense<-7.0710677e-1> : tensor<1xf32>
+    %v46 = stablehlo.constant dense<-6.343933e-1> : tensor<1xf32>
+    %v47 = stablehlo.constant dense<-5.5557024e-1> : tensor<1xf32>
+    %v48 = stablehlo.constant dense<-4.7139674e-1> : tensor<1xf32>
+    %v49 = stablehlo.constant dense<-3.8268343e-1> : tensor<1xf32>
+    %v50 = stablehlo.constant dense<-2.9028466e-1> : tensor<1xf32>
+    %v51 = stablehlo.constant dense<-1.9509032e-1> : tensor<1xf32>
+    %v52 = stablehlo.constant dense<-9.801714e-2> : tensor<1xf32>
+    %v53 = stablehlo.constant dense<-1.8369701e-16> : tensor<1xf32>
+    %v54 = stablehlo.constant dense<9.801714e-2> : tensor<1xf32>
+    %v55 = stablehlo.constant dense<1.9509032e-1> : tensor<1xf32>
+    %v56 = stablehlo.constant dense<2.9028466e-1> : tensor<1xf32>
+    %v57 = stablehlo.constant dense<3.8268343e-1> : tensor<1xf32>
+    %v58 = stablehlo.constant dense<4.7139674e-1> : tensor<1xf32>
+    %v59 = stablehlo.constant dense<5.5557024e-1> : tensor<1xf32>
+    %v60 = stablehlo.constant dense<6.343933e-1> : tensor<1xf32>
+    %v61 = stablehlo.constant dense<7.0710677e-1> : tensor<1xf32>
+    %v62 = stablehlo.constant dense<7.7301043e-1> : tensor<1xf32>
+    %v63 = stablehlo.constant dense<8.819213e-1> : tensor<1xf32>
+    %v64 = stablehlo.constant dense<9.238795e-1> : tensor<1xf32>
+    %v65 = stablehlo.constant dense<9.8078525e-1> : tensor<1xf32>
+    %v66 = "stablehlo.concatenate"(%v6, %v7, %v8, %v9, %v10, %v11, %v12, %v13, %v14, %v15, %v16, %v17, %v18, %v19, %v20, %v21, %v22, %v23, %v24, %v25, %v26, %v27, %v28, %v29, %v30, %v31, %v32, %v33, %v34, %v35, %v36, %v37, %v38, %v39, %v36, %v40, %v41, %v42, %v43, %v44, %v45, %v46, %v47, %v48, %v49, %v50, %v51, %v52, %v53, %v54, %v55, %v56, %v57, %v58, %v59, %v60, %v61, %v62, %v12, %v63, %v64, %v9, %v65, %v7) {dimension = 0 : i64} : (tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<64xf32>
+    %v67 = "stablehlo.broadcast_in_dim"(%v66) {broadcast_dimensions = array<i64: 0>} : (tensor<64xf32>) -> tensor<64x100x100xf32>
+    %v68 = stablehlo.constant dense<0.0e0> : tensor<1xf32>
+    %v69 = stablehlo.constant dense<9.801714e-2> : tensor<1xf32>
+    %v70 = stablehlo.constant dense<1.9509032e-1> : tensor<1xf32>
+    %v71 = stablehlo.constant dense<3.8268343e-1> : tensor<1xf32>
+    %v72 = stablehlo.constant dense<4.7139674e-1> : tensor<1xf32>
+    %v73 = stablehlo.constant dense<5.5557024e-1> : tensor<1xf32>
+    %v74 = stablehlo.constant dense<7.0710677e-1> : tensor<1xf32>
+    %v75 = stablehlo.constant dense<8.819213e-1> : tensor<1xf32>
+    %v76 = stablehlo.constant dense<9.5694035e-1> : tensor<1xf32>
+    %v77 = stablehlo.constant dense<9.951847e-1> : tensor<1xf32>
+    %v78 = stablehlo.constant dense<8.314696e-1> : tensor<1xf32>
+    %v79 = stablehlo.constant dense<7.7301043e-1> : tensor<1xf32>
+    %v80 = stablehlo.constant dense<4.7139674e-1> : tensor<1xf32>
+    %v81 = stablehlo.constant dense<3.8268343e-1> : tensor<1xf32>
+    %v82 = stablehlo.constant dense<2.9028466e-1> : tensor<1xf32>
+    %v83 = stablehlo.constant dense<1.9509032e-1> : tensor<1xf32>
+    %v84 = stablehlo.constant dense<9.801714e-2> : tensor<1xf32>
+    %v85 = stablehlo.constant dense<1.2246469e-16> : tensor<1xf32>
+    %v86 = stablehlo.constant dense<-9.801714e-2> : tensor<1xf32>
+    %v87 = stablehlo.constant dense<-1.9509032e-1> : tensor<1xf32>
+    %v88 = stablehlo.constant dense<-2.9028466e-1> : tensor<1xf32>
+    %v89 = stablehlo.constant dense<-3.8268343e-1> : tensor<1xf32>
+    %v90 = stablehlo.constant dense<-4.7139674e-1> : tensor<1xf32>
+    %v91 = stablehlo.constant dense<-6.343933e-1> : tensor<1xf32>
+    %v92 = stablehlo.constant dense<-7.7301043e-1> : tensor<1xf32>
+    %v93 = stablehlo.constant dense<-8.314696e-1> : tensor<1xf32>
+    %v94 = stablehlo.constant dense<-9.238795e-1> : tensor<1xf32>
+    %v95 = stablehlo.constant dense<-9.8078525e-1> : tensor<1xf32>
+    %v96 = stablehlo.constant dense<-9.238795e-1> : tensor<1xf32>
+    %v97 = stablehlo.constant dense<-7.7301043e-1> : tensor<1xf32>
+    %v98 = stablehlo.constant dense<-4.7139674e-1> : tensor<1xf32>
+    %v99 = stablehlo.constant dense<-3.8268343e-1> : tensor<1xf32>
+    %v100 = stablehlo.constant dense<-2.9028466e-1> : tensor<1xf32>
+    %v101 = stablehlo.constant dense<-1.9509032e-1> : tensor<1xf32>
+    %v102 = stablehlo.constant dense<-9.801714e-2> : tensor<1xf32>
+    %v103 = "stablehlo.concatenate"(%v68, %v69, %v70, %v19, %v71, %v72, %v73, %v15, %v74, %v13, %v12, %v75, %v10, %v76, %v8, %v77, %v6, %v7, %v8, %v76, %v10, %v11, %v78, %v79, %v14, %v15, %v73, %v80, %v81, %v82, %v83, %v84, %v85, %v86, %v87, %v88, %v89, %v90, %v28, %v91, %v30, %v92, %v93, %v33, %v94, %v35, %v95, %v39, %v38, %v39, %v36, %v40, %v96, %v42, %v43, %v97, %v45, %v46, %v47, %v98, %v99, %v100, %v101, %v102) {dimension = 0 : i64} : (tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<64xf32>
+    %v104 = "stablehlo.broadcast_in_dim"(%v103) {broadcast_dimensions = array<i64: 0>} : (tensor<64xf32>) -> tensor<64x100x100xf32>
+    %v105 = "stablehlo.multiply"(%v67, %v1) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
+    %v106 = "stablehlo.multiply"(%v104, %v1) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
+    %v107 = "stablehlo.multiply"(%v67, %v2) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
+    %v108 = "stablehlo.multiply"(%v104, %v2) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
     %t1 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %v31 = "stablehlo.reduce"(%v30, %t1) ({
-    ^bb0(%a0: tensor<f32>, %b0: tensor<f32>):
-      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%r0) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 0>} : (tensor<3x100x100xf32>, tensor<f32>) -> tensor<100x100xf32>
-    %v32 = "stablehlo.multiply"(%v20, %v20) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
-    %v33 = "stablehlo.multiply"(%v21, %v21) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
-    %v34 = "stablehlo.add"(%v32, %v33) : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
     %t2 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %v35 = "stablehlo.reduce"(%v34, %t2) ({
-    ^bb0(%a0: tensor<f32>, %b0: tensor<f32>):
+    %t3 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %t4 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %t5 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %t6 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %t7 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %v109:7 = "stablehlo.reduce"(%v1, %v2, %v5, %v105, %v106, %v107, %v108, %t1, %t2, %t3, %t4, %t5, %t6, %t7) ({
+    ^bb0(%a0: tensor<f32>, %a1: tensor<f32>, %a2: tensor<f32>, %a3: tensor<f32>, %a4: tensor<f32>, %a5: tensor<f32>, %a6: tensor<f32>, %b0: tensor<f32>, %b1: tensor<f32>, %b2: tensor<f32>, %b3: tensor<f32>, %b4: tensor<f32>, %b5: tensor<f32>, %b6: tensor<f32>):
       %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%r0) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 0>} : (tensor<64x100x100xf32>, tensor<f32>) -> tensor<100x100xf32>
-    %v36 = stablehlo.constant dense<6.4e1> : tensor<f32>
-    %v37 = "stablehlo.broadcast_in_dim"(%v36) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v38 = "stablehlo.multiply"(%v35, %v37) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v39 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %v40 = "stablehlo.broadcast_in_dim"(%v39) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v41 = "stablehlo.compare"(%v38, %v40) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xi1>
-    %v42 = stablehlo.constant dense<1.0e0> : tensor<f32>
-    %v43 = "stablehlo.broadcast_in_dim"(%v42) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v44 = "stablehlo.select"(%v41, %v38, %v43) : (tensor<100x100xi1>, tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v45 = "stablehlo.divide"(%v31, %v44) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v46 = "stablehlo.select"(%v41, %v45, %v40) : (tensor<100x100xi1>, tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    "func.return"(%v46) : (tensor<100x100xf32>) -> ()
+      %r1 = "stablehlo.add"(%a1, %b1) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      %r2 = "stablehlo.add"(%a2, %b2) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      %r3 = "stablehlo.add"(%a3, %b3) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      %r4 = "stablehlo.add"(%a4, %b4) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      %r5 = "stablehlo.add"(%a5, %b5) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      %r6 = "stablehlo.add"(%a6, %b6) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%r0, %r1, %r2, %r3, %r4, %r5, %r6) : (tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<64x100x100xf32>, tensor<64x100x100xf32>, tensor<64x100x100xf32>, tensor<64x100x100xf32>, tensor<64x100x100xf32>, tensor<64x100x100xf32>, tensor<64x100x100xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>)
+    %v110 = "stablehlo.multiply"(%v109#0, %v109#0) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v111 = "stablehlo.multiply"(%v109#1, %v109#1) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v112 = "stablehlo.add"(%v110, %v111) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v113 = "stablehlo.multiply"(%v109#3, %v109#3) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v114 = "stablehlo.multiply"(%v109#4, %v109#4) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v115 = "stablehlo.add"(%v113, %v114) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v116 = "stablehlo.multiply"(%v109#5, %v109#5) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v117 = "stablehlo.add"(%v115, %v116) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v118 = "stablehlo.multiply"(%v109#6, %v109#6) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v119 = "stablehlo.add"(%v117, %v118) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v120 = stablehlo.constant dense<2.0e0> : tensor<f32>
+    %v121 = "stablehlo.broadcast_in_dim"(%v120) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v122 = "stablehlo.multiply"(%v119, %v121) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v123 = "stablehlo.add"(%v112, %v122) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v124 = stablehlo.constant dense<6.4e1> : tensor<f32>
+    %v125 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v126 = "stablehlo.multiply"(%v109#2, %v125) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v127 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %v128 = "stablehlo.broadcast_in_dim"(%v127) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v129 = "stablehlo.compare"(%v126, %v128) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xi1>
+    %v130 = stablehlo.constant dense<1.0e0> : tensor<f32>
+    %v131 = "stablehlo.broadcast_in_dim"(%v130) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v132 = "stablehlo.select"(%v129, %v126, %v131) : (tensor<100x100xi1>, tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v133 = "stablehlo.divide"(%v123, %v132) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v134 = "stablehlo.select"(%v129, %v133, %v128) : (tensor<100x100xi1>, tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    "func.return"(%v134) : (tensor<100x100xf32>) -> ()
   }
 }

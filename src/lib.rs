@@ -42,6 +42,7 @@ pub mod runtime;
 pub use backend::{ArrayArg, Backend, Host, Pjrt};
 pub use dtype::{DType, Element, Numeric, RealElement};
 pub use error::{Error, PjrtCode, Result};
+pub use metrics::coherence_maps;
 pub use metrics::{
     channel_noise, clip_ratio, corrcoef, create_bmode_image, db_zero, decibel,
     is_clipped_max_amplitude, is_clipped_threshold, noise_adjacent_frames,

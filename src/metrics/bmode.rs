@@ -59,9 +59,20 @@ pub(crate) fn decibel_graph(v: &Tensor) -> Tensor {
 
 /// The `db_zero` graph: `decibel(v) − max(decibel(v))` (NaN-propagating maximum).
 pub(crate) fn db_zero_graph(v: &Tensor) -> Tensor {
+    db_zero_over(v, &all_axes(v.rank()))
+}
+
+/// `decibel(v) − max(decibel(v))` with the maximum taken over `axes` only (so that each image
+/// of a batch gets its own 0 dB).
+pub(crate) fn db_zero_over(v: &Tensor, axes: &[usize]) -> Tensor {
     let d = decibel_graph(v);
-    let m = reduce_extrema(&d, &[ReduceKind::Max], &all_axes(d.rank())).remove(0);
-    &d - &m
+    let m = reduce_extrema(&d, &[ReduceKind::Max], axes).remove(0);
+    let kept: Vec<usize> = (0..d.rank()).filter(|a| !axes.contains(a)).collect();
+    if kept.is_empty() {
+        &d - &m
+    } else {
+        &d - &m.broadcast_in_dim(d.shape(), &kept)
+    }
 }
 
 /// The B-mode graph: `|v|`.

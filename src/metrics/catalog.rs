@@ -78,6 +78,13 @@ pub fn reference_programs() -> Result<Vec<Entry>> {
     add("sign_coherence_factor", "", &channels, &|x| {
         scf_graph(x, 0, 1.0)
     })?;
+    let maps = super::coherence::CoherenceMapsParams::default();
+    out.push(Entry {
+        stem: stem("coherence_maps", "", &channels),
+        program: trace("coherence_maps", std::slice::from_ref(&channels), |a| {
+            Ok(super::coherence::coherence_maps_graph(&a[0], 0, &maps))
+        })?,
+    });
     image_programs(&mut out)?;
     motion_programs(&mut out)?;
     stats_programs(&mut out)?;

@@ -10,11 +10,11 @@
 
 use ndarray::RemoveAxis;
 
-use super::{inexact, map1};
-use crate::backend::{ArrayArg, ArrayOf};
+use super::{inexact, map1, run_inputs};
+use crate::backend::{ArrayArg, ArrayOf, Backend};
 use crate::dtype::Numeric;
 use crate::error::{Error, Result};
-use crate::graph::{ReduceKind, Tensor, TensorType};
+use crate::graph::{ReduceKind, Scalar, Tensor, TensorType};
 
 type MapOf<X> = ArrayOf<
     X,
@@ -136,39 +136,125 @@ fn modulus2(re: &Tensor, im: Option<&Tensor>) -> Tensor {
     }
 }
 
-/// Sums `v` (and `extra`) over the channel axis in **one pass**: one variadic reduce yields
-/// `Re Σv`, `Im Σv` (complex input only) and `Σ extra`.
-fn channel_sums(v: &Tensor, extra: &Tensor, axis: usize) -> (Tensor, Option<Tensor>, Tensor) {
-    if v.dtype().is_complex() {
-        let (re, im) = (v.re(), v.im());
-        let s = Tensor::reduce_many(
-            &[
-                (&re, ReduceKind::Sum),
-                (&im, ReduceKind::Sum),
-                (extra, ReduceKind::Sum),
-            ],
-            &[axis],
-        );
-        (s[0].clone(), Some(s[1].clone()), s[2].clone())
+/// One pass over the channel axis: every coherence map is a per-pixel formula of a few sums
+/// over the channels (`Σx`, `Σ|x|²`, `Σ sign(Re x)`, …). Each metric asks a pass for its sums
+/// ([`ChannelPass::sum`], which returns a [`Slot`]) and hands back how to finish from them; the
+/// pass then computes **all** requested sums in one variadic reduce, so several maps computed
+/// together read the data once (and XLA fuses the elementwise terms into that one loop).
+pub(crate) struct ChannelPass {
+    x: Tensor,
+    axis: usize,
+    terms: Vec<Tensor>,
+}
+
+/// Where a requested sum will be in [`Sums`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot(usize);
+
+/// The results of a [`ChannelPass`].
+pub(crate) struct Sums(Vec<Tensor>);
+
+impl Sums {
+    fn get(&self, s: Slot) -> &Tensor {
+        &self.0[s.0]
+    }
+}
+
+impl ChannelPass {
+    /// A pass over `axis` of `x` (integers are computed in `f64`).
+    pub(crate) fn new(x: &Tensor, axis: usize) -> ChannelPass {
+        ChannelPass {
+            x: inexact(x),
+            axis,
+            terms: Vec::new(),
+        }
+    }
+
+    /// The channel data (inexact).
+    fn x(&self) -> &Tensor {
+        &self.x
+    }
+
+    /// The number of channels `M`.
+    fn m(&self) -> usize {
+        self.x.shape()[self.axis]
+    }
+
+    /// `Re x` (`x` itself for real data).
+    fn re(&self) -> Tensor {
+        if self.x.dtype().is_complex() {
+            self.x.re()
+        } else {
+            self.x.clone()
+        }
+    }
+
+    /// `Im x`, `None` for real data.
+    fn im(&self) -> Option<Tensor> {
+        self.x.dtype().is_complex().then(|| self.x.im())
+    }
+
+    /// Requests `Σ_m term` (a term already requested is summed once).
+    fn sum(&mut self, term: Tensor) -> Slot {
+        match self.terms.iter().position(|t| t.var() == term.var()) {
+            Some(i) => Slot(i),
+            None => {
+                self.terms.push(term);
+                Slot(self.terms.len() - 1)
+            }
+        }
+    }
+
+    /// Requests `Re Σx` and `Im Σx` (`None` for real data).
+    fn sum_x(&mut self) -> (Slot, Option<Slot>) {
+        let re = self.sum(self.re());
+        let im = self.im().map(|im| self.sum(im));
+        (re, im)
+    }
+
+    /// Computes every requested sum in one variadic reduce.
+    pub(crate) fn run(self) -> Sums {
+        if self.terms.is_empty() {
+            return Sums(Vec::new());
+        }
+        let parts: Vec<(&Tensor, ReduceKind)> =
+            self.terms.iter().map(|t| (t, ReduceKind::Sum)).collect();
+        Sums(Tensor::reduce_many(&parts, &[self.axis]))
+    }
+}
+
+/// A map's formula over the sums of a [`ChannelPass`].
+pub(crate) type Finish = Box<dyn FnOnce(&Sums) -> Tensor>;
+
+/// One map from its own pass (the single-metric functions).
+fn one_pass(x: &Tensor, axis: usize, part: impl FnOnce(&mut ChannelPass) -> Finish) -> Tensor {
+    let mut pass = ChannelPass::new(x, axis);
+    let finish = part(&mut pass);
+    finish(&pass.run())
+}
+
+/// CF's sums and formula: `|Σx|² / (M Σ|x|²)` or `|Σx| / Σ|x|`.
+pub(crate) fn cf_part(p: &mut ChannelPass, power_based: bool) -> Finish {
+    let (re, im) = p.sum_x();
+    let m = p.m() as f64;
+    if power_based {
+        let power = p.sum(p.x().abs2());
+        Box::new(move |s| {
+            modulus2(s.get(re), im.map(|i| s.get(i))).div_or(&(s.get(power) * m), 0.0)
+        })
     } else {
-        let s = Tensor::reduce_many(&[(v, ReduceKind::Sum), (extra, ReduceKind::Sum)], &[axis]);
-        (s[0].clone(), None, s[1].clone())
+        let amplitude = p.sum(p.x().abs());
+        Box::new(move |s| {
+            modulus2(s.get(re), im.map(|i| s.get(i)))
+                .sqrt()
+                .div_or(s.get(amplitude), 0.0)
+        })
     }
 }
 
 /// The coherence-factor graph: `CF = |Σ_m x|² / (M · Σ_m |x|²)`, or `|Σ_m x| / Σ_m |x|`.
 pub(crate) fn cf_graph(x: &Tensor, axis: usize, power_based: bool) -> Tensor {
-    let x = inexact(x);
-    let m = x.shape()[axis] as f64;
-    if power_based {
-        let (s_re, s_im, power) = channel_sums(&x, &x.abs2(), axis);
-        modulus2(&s_re, s_im.as_ref()).div_or(&(power * m), 0.0)
-    } else {
-        let (s_re, s_im, amplitude) = channel_sums(&x, &x.abs(), axis);
-        modulus2(&s_re, s_im.as_ref())
-            .sqrt()
-            .div_or(&amplitude, 0.0)
-    }
+    one_pass(x, axis, |p| cf_part(p, power_based))
 }
 
 /// **Coherence factor** (Mallart & Fink 1994; Hollman et al. 1999): the ratio of coherent to
@@ -210,41 +296,64 @@ where
     })
 }
 
-/// The GCF graph: a direct DFT of only the `2·m0+1` needed spatial-frequency bins.
-pub(crate) fn gcf_graph(x: &Tensor, axis: usize, m0: usize) -> Tensor {
-    let x = inexact(x);
+/// The DFT weights `cos(2πkm/M)` and `sin(2πkm/M)` of bin `k`, in `x`'s real dtype, along the
+/// channel axis and broadcast over the others. They are computed here (the phase index
+/// `k·m mod M` exactly, in integers) and enter the graph as constants, so that XLA folds them
+/// into one literal rather than evaluating `cos`/`sin` inside the loop over the data.
+fn dft_weights(x: &Tensor, axis: usize, k: usize) -> (Tensor, Tensor) {
     let m = x.shape()[axis];
     let real = x.dtype().real();
-    let k_count = 2 * m0 + 1;
-    // phase index (k·m mod M) for k in −m0..=m0 and m in 0..M, computed exactly in f64
-    let grid = TensorType::new(crate::DType::F64, &[k_count, m]);
-    let k = x.iota(grid.clone(), 0) - m0 as f64;
-    let mm = x.iota(grid, 1);
-    let km = &k * &mm;
-    let wrapped = &km - (&km / m as f64).floor() * m as f64;
-    let angle = wrapped * (-2.0 * std::f64::consts::PI / m as f64);
-    let (w_re, w_im) = (angle.cos().cast(real), angle.sin().cast(real));
-    // X[k, r] = Σ_m W[k, m] x[m, r], as real products of real and imaginary parts
-    let contract = |w: &Tensor, v: &Tensor| w.dot_general(v, (&[], &[]), (&[1], &[axis]));
-    let (x_re, x_im) = (
-        x.re(),
-        if x.dtype().is_complex() {
-            Some(x.im())
-        } else {
-            None
-        },
-    );
-    let (big_re, big_im) = match &x_im {
-        Some(x_im) => (
-            contract(&w_re, &x_re) - contract(&w_im, x_im),
-            contract(&w_re, x_im) + contract(&w_im, &x_re),
-        ),
-        None => (contract(&w_re, &x_re), contract(&w_im, &x_re)),
+    let one = TensorType::new(real, &[1]);
+    let vector = |f: fn(f64) -> f64| {
+        let parts: Vec<Tensor> = (0..m)
+            .map(|i| {
+                let angle = ((k * i) % m) as f64 * (2.0 * std::f64::consts::PI / m as f64);
+                x.constant(Scalar::Float(f(angle)), one.clone())
+            })
+            .collect();
+        let refs: Vec<&Tensor> = parts.iter().collect();
+        Tensor::concat(&refs, 0).broadcast_in_dim(x.shape(), &[axis])
     };
-    // dot_general puts the batch (frames) axis after the k axis; sum over k (axis 0)
-    let low = (&big_re * &big_re + &big_im * &big_im).sum(&[0]);
-    let total = x.abs2().sum(&[axis]) * m as f64;
-    low.div_or(&total, 0.0)
+    (vector(f64::cos), vector(f64::sin))
+}
+
+/// GCF's sums and formula. `X[k] = Σ_m x[m] e^{−2πikm/M}` for `|k| ≤ m0`, from one pass: bin 0
+/// is `Σx`, and each pair `±k` needs only the four real sums `A = Σ c·Re x`, `B = Σ s·Im x`,
+/// `C = Σ c·Im x`, `D = Σ s·Re x` (`c, s` = cos, sin of `2πkm/M`), since
+/// `X[±k] = (A ± B) + i(C ∓ D)` gives `|X[k]|² + |X[−k]|² = 2(A² + B² + C² + D²)`.
+pub(crate) fn gcf_part(p: &mut ChannelPass, m0: usize) -> Finish {
+    let (re, im) = p.sum_x();
+    let power = p.sum(p.x().abs2());
+    let m = p.m() as f64;
+    let (x_re, x_im) = (p.re(), p.im());
+    let mut bins = Vec::with_capacity(4 * m0);
+    for k in 1..=m0 {
+        let (c, s) = dft_weights(p.x(), p.axis, k);
+        bins.push(p.sum(&c * &x_re));
+        bins.push(p.sum(&s * &x_re));
+        if let Some(x_im) = &x_im {
+            bins.push(p.sum(&c * x_im));
+            bins.push(p.sum(&s * x_im));
+        }
+    }
+    Box::new(move |s| {
+        let mut low = modulus2(s.get(re), im.map(|i| s.get(i)));
+        if !bins.is_empty() {
+            let side = bins
+                .iter()
+                .map(|&b| s.get(b) * s.get(b))
+                .reduce(|a, b| a + b)
+                .expect("m0 ≥ 1");
+            low = low + side * 2.0;
+        }
+        low.div_or(&(s.get(power) * m), 0.0)
+    })
+}
+
+/// The GCF graph: a direct DFT of only the `2·m0+1` needed spatial-frequency bins, as sums of
+/// one pass over the channels.
+pub(crate) fn gcf_graph(x: &Tensor, axis: usize, m0: usize) -> Tensor {
+    one_pass(x, axis, |p| gcf_part(p, m0))
 }
 
 /// **Generalized coherence factor** (Li & Li 2003): the fraction of the aperture's energy in
@@ -253,7 +362,8 @@ pub(crate) fn gcf_graph(x: &Tensor, axis: usize, m0: usize) -> Tensor {
 /// With `X[k, r] = Σ_m x[m, r] e^{−2πikm/M}` (the DFT across channels),
 /// `GCF(r) = Σ_{|k| ≤ m0} |X[k, r]|² / (M · Σ_m |x[m, r]|²)`; in [0, 1] by Parseval, 0 where all
 /// channels are zero, and `m0 = 0` gives the power-based CF. Only the `2·m0+1` needed bins are
-/// computed (a direct DFT as two small matrix products), not a full FFT.
+/// computed (a direct DFT, as weighted sums of the same single pass over the channels that
+/// yields `Σ|x|²`), not a full FFT.
 ///
 /// Errors: rank < 2, or `m0 ≥ M/2` (`M/2` rounded down, the reference's rule).
 ///
@@ -293,25 +403,43 @@ where
     map1(&key, channel_images, |x| Ok(gcf_graph(x, axis, params.m0)))
 }
 
+/// The unit phasor `x/|x|` as (real part, imaginary part), with `0` where `x = 0` (`sign(x)`
+/// for real data, imaginary part `None`).
+fn unit_phasor(p: &ChannelPass) -> (Tensor, Option<Tensor>) {
+    let u = p.x().sign();
+    if u.dtype().is_complex() {
+        (u.re(), Some(u.im()))
+    } else {
+        (u, None)
+    }
+}
+
+/// PCF's sums and formula before the exponent: `|Σ_m x/|x|| / M`.
+pub(crate) fn pcf_coherence_part(p: &mut ChannelPass) -> Finish {
+    let (u_re, u_im) = unit_phasor(p);
+    let re = p.sum(u_re);
+    let im = u_im.map(|u| p.sum(u));
+    let m = p.m() as f64;
+    Box::new(move |s| match im {
+        Some(im) => modulus2(s.get(re), Some(s.get(im))).sqrt() / m,
+        None => s.get(re).abs() / m,
+    })
+}
+
+/// PCF's sums and formula: `|mean_m x/|x||^power`.
+pub(crate) fn pcf_part(p: &mut ChannelPass, power: f64) -> Finish {
+    let coherence = pcf_coherence_part(p);
+    Box::new(move |s| coherence(s).powf(power))
+}
+
 /// The PCF graph: `|mean_m x/|x||^power` (with `x/|x| = 0` at 0).
 pub(crate) fn pcf_graph(x: &Tensor, axis: usize, power: f64) -> Tensor {
-    pcf_coherence(x, axis).powf(power)
+    one_pass(x, axis, |p| pcf_part(p, power))
 }
 
 /// The PCF before the exponent: `|mean_m x/|x||`.
 pub(crate) fn pcf_coherence(x: &Tensor, axis: usize) -> Tensor {
-    let x = inexact(x);
-    let m = x.shape()[axis] as f64;
-    let u = x.sign(); // x/|x|, 0 where x = 0 (sign(x) for real input)
-    if u.dtype().is_complex() {
-        let s = Tensor::reduce_many(
-            &[(&u.re(), ReduceKind::Sum), (&u.im(), ReduceKind::Sum)],
-            &[axis],
-        );
-        modulus2(&s[0], Some(&s[1])).sqrt() / m
-    } else {
-        u.sum(&[axis]).abs() / m
-    }
+    one_pass(x, axis, pcf_coherence_part)
 }
 
 /// **Phase coherence factor**, as computed by the reference: the mean resultant length of the
@@ -348,18 +476,32 @@ where
     })
 }
 
-/// The SCF graph: `|1 − sqrt(max(1 − p², 0))|^power` with `p = mean_m sign(Re x)`.
-pub(crate) fn scf_graph(x: &Tensor, axis: usize, power: f64) -> Tensor {
-    scf_coherence(x, axis).powf(power)
+/// SCF's sums and formula before the exponent: `|1 − sqrt(max(1 − p², 0))|` with
+/// `p = mean_m sign(Re x)`.
+pub(crate) fn scf_coherence_part(p: &mut ChannelPass) -> Finish {
+    let b = p.sum(p.re().sign()); // +1, −1, or 0 for an exact zero (numpy's sign)
+    let m = p.m() as f64;
+    Box::new(move |s| {
+        let p = s.get(b) / m;
+        let sigma = (1.0 - &p * &p).max(&p.scalar(0.0)).sqrt();
+        (1.0 - sigma).abs()
+    })
 }
 
-/// The SCF before the exponent: `|1 − sqrt(max(1 − p², 0))|`.
+/// SCF's sums and formula: `|1 − sqrt(max(1 − p², 0))|^power`.
+pub(crate) fn scf_part(p: &mut ChannelPass, power: f64) -> Finish {
+    let coherence = scf_coherence_part(p);
+    Box::new(move |s| coherence(s).powf(power))
+}
+
+/// The SCF graph: `|1 − sqrt(max(1 − p², 0))|^power` with `p = mean_m sign(Re x)`.
+pub(crate) fn scf_graph(x: &Tensor, axis: usize, power: f64) -> Tensor {
+    one_pass(x, axis, |p| scf_part(p, power))
+}
+
+/// The SCF before the exponent.
 pub(crate) fn scf_coherence(x: &Tensor, axis: usize) -> Tensor {
-    let x = inexact(x);
-    let b = x.re().sign(); // +1, −1, or 0 for an exact zero (numpy's sign)
-    let p = b.mean(&[axis]);
-    let sigma = (1.0 - &p * &p).max(&p.scalar(0.0)).sqrt();
-    (1.0 - sigma).abs()
+    one_pass(x, axis, scf_coherence_part)
 }
 
 /// **Sign coherence factor** (Camacho et al. 2009): agreement of the polarity of the real part
@@ -392,6 +534,202 @@ where
     map1(&key, channel_images, |x| {
         Ok(scf_graph(x, axis, params.power))
     })
+}
+
+/// Parameters of [`coherence_maps`]: which maps to compute (`None`/`false` skips one).
+/// The default computes all five with the single metrics' defaults.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoherenceMapsParams {
+    /// The power-based coherence factor ([`coherence_factor`] with default parameters).
+    pub cf: bool,
+    /// The generalized coherence factor with this `m0` ([`generalized_coherence_factor`]).
+    pub gcf: Option<usize>,
+    /// The phase coherence factor with this exponent ([`phase_coherence_factor`]).
+    pub pcf: Option<f64>,
+    /// The sign coherence factor with this exponent ([`sign_coherence_factor`]).
+    pub scf: Option<f64>,
+    /// The log-compressed B-mode image of the delay-and-sum beamformed data: `Σ_m x` through
+    /// [`db_zero`](crate::db_zero) (0 dB at the brightest pixel, **per frame** with `frames`).
+    pub bmode: bool,
+    /// The input has a leading frames axis: `(F, M, *img_dims)`.
+    pub frames: bool,
+}
+
+impl Default for CoherenceMapsParams {
+    fn default() -> Self {
+        CoherenceMapsParams {
+            cf: true,
+            gcf: Some(1),
+            pcf: Some(1.0),
+            scf: Some(1.0),
+            bmode: true,
+            frames: false,
+        }
+    }
+}
+
+/// The maps computed by [`coherence_maps`]: each is `Some` exactly when requested, of shape
+/// `img_dims` (or `(F, *img_dims)`), and the same array kind as the input (`ndarray` or
+/// [`DeviceArray`](crate::DeviceArray)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoherenceMaps<A> {
+    /// Power-based coherence factor.
+    pub cf: Option<A>,
+    /// Generalized coherence factor.
+    pub gcf: Option<A>,
+    /// Phase coherence factor.
+    pub pcf: Option<A>,
+    /// Sign coherence factor.
+    pub scf: Option<A>,
+    /// B-mode image of the delay-and-sum data, in dB relative to its maximum.
+    pub bmode: Option<A>,
+}
+
+/// The maps of [`coherence_maps`] for array `X`.
+pub type CoherenceMapsOf<X> = CoherenceMaps<MapOf<X>>;
+
+/// The fused graph: every requested map from **one** pass over the channel axis. Outputs in the
+/// order cf, gcf, pcf, scf, bmode (requested ones only).
+pub(crate) fn coherence_maps_graph(
+    x: &Tensor,
+    axis: usize,
+    params: &CoherenceMapsParams,
+) -> Vec<Tensor> {
+    let mut p = ChannelPass::new(x, axis);
+    let mut parts: Vec<Finish> = Vec::new();
+    if params.cf {
+        parts.push(cf_part(&mut p, true));
+    }
+    if let Some(m0) = params.gcf {
+        parts.push(gcf_part(&mut p, m0));
+    }
+    if let Some(power) = params.pcf {
+        parts.push(pcf_part(&mut p, power));
+    }
+    if let Some(power) = params.scf {
+        parts.push(scf_part(&mut p, power));
+    }
+    if params.bmode {
+        parts.push(bmode_part(&mut p));
+    }
+    let sums = p.run();
+    parts.into_iter().map(|finish| finish(&sums)).collect()
+}
+
+/// The B-mode image of the delay-and-sum data `Σ_m x`, in dB relative to the maximum of each
+/// image (of each frame with a frames axis).
+fn bmode_part(p: &mut ChannelPass) -> Finish {
+    let (re, im) = p.sum_x();
+    let frames = p.axis; // the axes before the channel axis are frames
+    Box::new(move |s| {
+        let das = match im {
+            Some(im) => s.get(re).complex(s.get(im)),
+            None => s.get(re).clone(),
+        };
+        let image_axes: Vec<usize> = (frames..das.rank()).collect();
+        super::bmode::db_zero_over(&das, &image_axes)
+    })
+}
+
+/// **Coherence maps, fused**: the coherence factor, generalized coherence factor, phase
+/// coherence factor, sign coherence factor and the B-mode image of the same channel data in
+/// **one** call that reads the data once — one executable whose single variadic reduce over the
+/// channel axis yields every sum the maps need (`Σx`, `Σ|x|²`, the GCF's DFT bins, `Σ x/|x|`,
+/// `Σ sign(Re x)`).
+///
+/// Each map equals the corresponding single metric ([`coherence_factor`] (power-based),
+/// [`generalized_coherence_factor`], [`phase_coherence_factor`], [`sign_coherence_factor`]) with
+/// the same parameters, and `bmode` equals [`db_zero`](crate::db_zero) of the channel sum
+/// (per frame with `frames`). Input `(M, *img_dims)` or `(F, M, *img_dims)`; errors as the
+/// single metrics (rank, `m0 ≥ M/2`, negative or NaN exponent). Requesting nothing returns no
+/// maps without computing anything.
+///
+/// ```
+/// use ndarray::Array3;
+/// use num_complex::Complex32;
+/// use ultrasound_metrics as um;
+/// use um::metrics::CoherenceMapsParams;
+///
+/// let x = Array3::from_shape_fn((16, 4, 5), |(m, i, j)| {
+///     Complex32::from_polar(1.0 + i as f32, 0.1 * (m * (j + 1)) as f32)
+/// });
+/// let maps = um::coherence_maps(&x, CoherenceMapsParams::default())?; // host backend
+/// let cf = maps.cf.unwrap();
+/// assert!(cf.abs_diff_eq(&um::coherence_factor(&x, Default::default())?, 1e-6));
+/// assert_eq!(maps.bmode.unwrap().shape(), &[4, 5]);
+///
+/// let dev = um::Device::cpu()?;                       // PJRT: one executable, outputs stay there
+/// let only = CoherenceMapsParams { pcf: None, bmode: false, ..Default::default() };
+/// let on_dev = um::coherence_maps(&dev.put(&x)?, only)?;
+/// assert!(on_dev.pcf.is_none());
+/// assert!(on_dev.cf.unwrap().to_ndarray()?.abs_diff_eq(&cf, 1e-5));
+/// # Ok::<(), um::Error>(())
+/// ```
+pub fn coherence_maps<X>(
+    channel_images: &X,
+    params: CoherenceMapsParams,
+) -> Result<CoherenceMapsOf<X>>
+where
+    X: ArrayArg,
+    X::Elem: Numeric,
+    X::Dim: RemoveAxis,
+{
+    const F: &str = "coherence_maps";
+    let shape = channel_images.shape_slice();
+    let axis = channel_axis(F, shape, params.frames)?;
+    if let Some(m0) = params.gcf {
+        let m = shape[axis];
+        if m0 >= m / 2 {
+            return Err(Error::arg(
+                F,
+                "params.gcf",
+                format!("m0 ({m0}) must be < num_elements/2 ({})", m / 2),
+            ));
+        }
+    }
+    if let Some(power) = params.pcf {
+        check_power(F, power)?;
+    }
+    if let Some(power) = params.scf {
+        check_power(F, power)?;
+    }
+    let mut maps = CoherenceMaps {
+        cf: None,
+        gcf: None,
+        pcf: None,
+        scf: None,
+        bmode: None,
+    };
+    if !(params.cf
+        || params.gcf.is_some()
+        || params.pcf.is_some()
+        || params.scf.is_some()
+        || params.bmode)
+    {
+        return Ok(maps);
+    }
+    let key = format!(
+        "{F}{{cf:{},gcf:{:?},pcf:{:?},scf:{:?},bmode:{},axis:{axis}}}",
+        params.cf, params.gcf, params.pcf, params.scf, params.bmode
+    );
+    let mut outs = run_inputs::<X::Backend>(
+        &key,
+        vec![(channel_images.tensor_type(), channel_images.arg())],
+        |a| Ok(coherence_maps_graph(&a[0], axis, &params)),
+    )?;
+    let mut next = |wanted: bool| -> Result<Option<MapOf<X>>> {
+        if wanted {
+            Ok(Some(X::Backend::wrap(outs.next()?)?))
+        } else {
+            Ok(None)
+        }
+    };
+    maps.cf = next(params.cf)?;
+    maps.gcf = next(params.gcf.is_some())?;
+    maps.pcf = next(params.pcf.is_some())?;
+    maps.scf = next(params.scf.is_some())?;
+    maps.bmode = next(params.bmode)?;
+    Ok(maps)
 }
 
 /// The power-based CF graph over axis 0, for benchmarks that time compilation of the exact

@@ -22,8 +22,9 @@ pub use clip::{
     MaxAmplitudeParams, RangeFactor, ThresholdParams,
 };
 pub use coherence::{
-    coherence_factor, generalized_coherence_factor, phase_coherence_factor, sign_coherence_factor,
-    CfParams, GcfParams, PcfParams, ScfParams,
+    coherence_factor, coherence_maps, generalized_coherence_factor, phase_coherence_factor,
+    sign_coherence_factor, CfParams, CoherenceMaps, CoherenceMapsOf, CoherenceMapsParams,
+    GcfParams, PcfParams, ScfParams,
 };
 pub use resolution::{compute_fwhm, compute_sll, FwhmParams, FwhmResult, SllParams, SllResult};
 pub use sharpness::{tenengrad, TenengradOf, TenengradOutput, TenengradParams};

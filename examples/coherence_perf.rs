@@ -1,0 +1,303 @@
+//! Timing of the coherence family on the PJRT CPU path, and A/B comparisons of graph variants
+//! run **interleaved in one process** (so machine noise hits every variant alike).
+//!
+//! Usage: `cargo run --release --example coherence_perf -- [metrics|ab|tiny] [reps]`
+//! (`UM_PJRT_PLUGIN` as for the tests). Prints medians (and minima) in ms or µs.
+
+use std::time::Instant;
+
+use ndarray::{ArrayD, IxDyn};
+use num_complex::Complex32;
+use ultrasound_metrics as um;
+use um::graph::{ReduceKind, Tensor, TensorType};
+use um::metrics::{CfParams, GcfParams, PcfParams, ScfParams};
+use um::runtime::{execute_text, TextProgram};
+
+fn data(shape: &[usize]) -> ArrayD<Complex32> {
+    let mut s = 0x9E37_79B9_7F4A_7C15u64;
+    ArrayD::from_shape_simple_fn(IxDyn(shape), || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        let a = (s & 0xFFFF) as f32 / 32768.0 - 1.0;
+        let b = ((s >> 16) & 0xFFFF) as f32 / 32768.0 - 1.0;
+        Complex32::new(a, b)
+    })
+}
+
+type Job<'a> = (String, Box<dyn FnMut() + 'a>);
+
+/// Runs every job `reps` times, interleaved, after one warm-up each; prints median and min.
+fn interleaved(title: &str, reps: usize, unit: f64, mut jobs: Vec<Job<'_>>) {
+    for (_, f) in jobs.iter_mut() {
+        f();
+    }
+    let mut times = vec![Vec::with_capacity(reps); jobs.len()];
+    for _ in 0..reps {
+        for (i, (_, f)) in jobs.iter_mut().enumerate() {
+            let t = Instant::now();
+            f();
+            times[i].push(t.elapsed().as_secs_f64());
+        }
+    }
+    let u = if unit == 1e3 { "ms" } else { "µs" };
+    println!("== {title} ({reps} reps, interleaved)");
+    for ((name, _), mut v) in jobs.iter().zip(times) {
+        v.sort_by(f64::total_cmp);
+        println!(
+            "  {name:<44} median {:9.3} {u}   min {:9.3} {u}",
+            v[v.len() / 2] * unit,
+            v[0] * unit
+        );
+    }
+}
+
+/// A program traced from `f`, run through the same executable cache as metrics.
+fn text_program(
+    name: &str,
+    ty: &TensorType,
+    f: impl FnOnce(&Tensor) -> Vec<Tensor>,
+) -> TextProgram {
+    let p = um::graph::trace(name, std::slice::from_ref(ty), |a| Ok(f(&a[0]))).unwrap();
+    TextProgram::new(
+        name,
+        &p.to_stablehlo(),
+        p.params().to_vec(),
+        p.outputs().to_vec(),
+    )
+}
+
+/// GCF as the former graph: 4 real `dot_general`s of the (2·m0+1, M) DFT matrix against x.
+fn gcf_dot(x: &Tensor, axis: usize, m0: usize) -> Tensor {
+    let m = x.shape()[axis];
+    let real = x.dtype().real();
+    let k_count = 2 * m0 + 1;
+    let grid = TensorType::new(um::DType::F64, &[k_count, m]);
+    let k = x.iota(grid.clone(), 0) - m0 as f64;
+    let mm = x.iota(grid, 1);
+    let km = &k * &mm;
+    let wrapped = &km - (&km / m as f64).floor() * m as f64;
+    let angle = wrapped * (-2.0 * std::f64::consts::PI / m as f64);
+    let (w_re, w_im) = (angle.cos().cast(real), angle.sin().cast(real));
+    let contract = |w: &Tensor, v: &Tensor| w.dot_general(v, (&[], &[]), (&[1], &[axis]));
+    let (x_re, x_im) = (x.re(), x.im());
+    let big_re = contract(&w_re, &x_re) - contract(&w_im, &x_im);
+    let big_im = contract(&w_re, &x_im) + contract(&w_im, &x_re);
+    let low = (&big_re * &big_re + &big_im * &big_im).sum(&[0]);
+    let total = x.abs2().sum(&[axis]) * m as f64;
+    low.div_or(&total, 0.0)
+}
+
+/// PCF as the former graph: the complex `sign` (lowered by XLA with a complex division).
+fn pcf_sign(x: &Tensor, axis: usize) -> Tensor {
+    let m = x.shape()[axis] as f64;
+    let u = x.sign();
+    let s = Tensor::reduce_many(
+        &[(&u.re(), ReduceKind::Sum), (&u.im(), ReduceKind::Sum)],
+        &[axis],
+    );
+    (&s[0] * &s[0] + &s[1] * &s[1]).sqrt() / m
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let mode = args.get(1).map(String::as_str).unwrap_or("metrics");
+    let reps: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(30);
+    let dev = um::Device::cpu().expect("PJRT CPU plugin");
+    um::runtime::set_disk_cache(false);
+
+    if mode == "dump" {
+        // run with XLA_FLAGS=--xla_dump_to=DIR to see what XLA makes of each graph
+        let xd = dev.put(&data(&[16, 64, 64])).unwrap();
+        um::generalized_coherence_factor(&xd, GcfParams::default()).unwrap();
+        um::phase_coherence_factor(&xd, PcfParams::default()).unwrap();
+        um::sign_coherence_factor(&xd, ScfParams::default()).unwrap();
+        um::coherence_factor(&xd, CfParams::default()).unwrap();
+        return;
+    }
+    if mode == "metrics" || mode == "all" {
+        for shape in [&[128usize, 200, 300][..], &[16, 64, 100, 100]] {
+            let frames = shape.len() == 4;
+            let x = data(shape);
+            let xd = dev.put(&x).unwrap();
+            let jobs: Vec<Job> = vec![
+                (
+                    "cf".into(),
+                    Box::new(|| {
+                        um::coherence_factor(
+                            &xd,
+                            CfParams {
+                                frames,
+                                ..Default::default()
+                            },
+                        )
+                        .unwrap();
+                    }),
+                ),
+                (
+                    "gcf m0=1".into(),
+                    Box::new(|| {
+                        um::generalized_coherence_factor(
+                            &xd,
+                            GcfParams {
+                                frames,
+                                ..Default::default()
+                            },
+                        )
+                        .unwrap();
+                    }),
+                ),
+                (
+                    "pcf".into(),
+                    Box::new(|| {
+                        um::phase_coherence_factor(
+                            &xd,
+                            PcfParams {
+                                frames,
+                                ..Default::default()
+                            },
+                        )
+                        .unwrap();
+                    }),
+                ),
+                (
+                    "scf".into(),
+                    Box::new(|| {
+                        um::sign_coherence_factor(
+                            &xd,
+                            ScfParams {
+                                frames,
+                                ..Default::default()
+                            },
+                        )
+                        .unwrap();
+                    }),
+                ),
+                (
+                    "coherence_maps (all 5)".into(),
+                    Box::new(|| {
+                        um::coherence_maps(
+                            &xd,
+                            um::metrics::CoherenceMapsParams {
+                                frames,
+                                ..Default::default()
+                            },
+                        )
+                        .unwrap();
+                    }),
+                ),
+            ];
+            interleaved(&format!("metrics, resident c64 {shape:?}"), reps, 1e3, jobs);
+        }
+    }
+
+    if mode == "ab" || mode == "all" {
+        for (shape, m0) in [
+            (&[128usize, 200, 300][..], 1usize),
+            (&[128, 200, 300], 4),
+            (&[64, 100, 100], 1),
+            (&[16, 64, 64], 1),
+            (&[16, 64, 64], 7),
+        ] {
+            let x = data(shape);
+            let xd = dev.put(&x).unwrap();
+            let ty = xd.tensor_type().clone();
+            let dot = text_program("gcf_dot", &ty, |x| vec![gcf_dot(x, 0, m0)]);
+            let jobs: Vec<Job> = vec![
+                (
+                    "gcf dot_general (former)".into(),
+                    Box::new(|| {
+                        execute_text(&dev, &dot, &[xd.untyped()]).unwrap();
+                    }),
+                ),
+                (
+                    "gcf (library)".into(),
+                    Box::new(|| {
+                        um::generalized_coherence_factor(&xd, GcfParams { m0, frames: false })
+                            .unwrap();
+                    }),
+                ),
+            ];
+            interleaved(&format!("GCF m0={m0}, c64 {shape:?}"), reps, 1e3, jobs);
+            if m0 != 1 {
+                continue;
+            }
+            let former = text_program("pcf_sign", &ty, |x| vec![pcf_sign(x, 0)]);
+            let jobs: Vec<Job> = vec![
+                (
+                    "pcf complex sign (former)".into(),
+                    Box::new(|| {
+                        execute_text(&dev, &former, &[xd.untyped()]).unwrap();
+                    }),
+                ),
+                (
+                    "pcf (library)".into(),
+                    Box::new(|| {
+                        um::phase_coherence_factor(&xd, PcfParams::default()).unwrap();
+                    }),
+                ),
+                (
+                    "cf (library)".into(),
+                    Box::new(|| {
+                        um::coherence_factor(&xd, CfParams::default()).unwrap();
+                    }),
+                ),
+                (
+                    "scf (library)".into(),
+                    Box::new(|| {
+                        um::sign_coherence_factor(&xd, ScfParams::default()).unwrap();
+                    }),
+                ),
+                (
+                    "coherence_maps all 5 (library)".into(),
+                    Box::new(|| {
+                        um::coherence_maps(&xd, Default::default()).unwrap();
+                    }),
+                ),
+            ];
+            interleaved(
+                &format!("PCF and the fused maps, c64 {shape:?}"),
+                reps,
+                1e3,
+                jobs,
+            );
+        }
+    }
+
+    if mode == "tiny" || mode == "all" {
+        let x = data(&[8, 4, 4]);
+        let xd = dev.put(&x).unwrap();
+        let ty = xd.tensor_type().clone();
+        let raw = text_program("cf_raw", &ty, |x| {
+            let s = Tensor::reduce_many(
+                &[(&x.re(), ReduceKind::Sum), (&x.im(), ReduceKind::Sum)],
+                &[0],
+            );
+            vec![&s[0] + &s[1]]
+        });
+        let jobs: Vec<Job> = vec![
+            (
+                "cf resident".into(),
+                Box::new(|| {
+                    um::coherence_factor(&xd, CfParams::default()).unwrap();
+                }),
+            ),
+            (
+                "cf from ndarray".into(),
+                Box::new(|| {
+                    um::coherence_factor(&dev.put(&x).unwrap(), CfParams::default())
+                        .unwrap()
+                        .to_ndarray()
+                        .unwrap();
+                }),
+            ),
+            (
+                "execute_text (no trace)".into(),
+                Box::new(|| {
+                    execute_text(&dev, &raw, &[xd.untyped()]).unwrap();
+                }),
+            ),
+        ];
+        interleaved("tiny c64 (8,4,4)", reps * 100, 1e6, jobs);
+    }
+}
