@@ -635,7 +635,9 @@ impl Graph {
             Op::Reshape(a) => {
                 let a = t(a);
                 let out = need_hint()?;
-                if out.num_elements() != a.num_elements() {
+                let count =
+                    |t: &TensorType| t.shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
+                if count(&out).is_none() || count(&out) != count(&a) {
                     return err(name, format!("cannot reshape {a} to {:?}", out.shape));
                 }
                 one(TensorType::new(a.dtype, &out.shape))
@@ -691,9 +693,16 @@ impl Graph {
                 if low.len() != a.rank() || high.len() != a.rank() {
                     return err(name, format!("low/high must have {} entries", a.rank()));
                 }
-                let shape: Vec<usize> = (0..a.rank())
-                    .map(|i| a.shape[i] + low[i] + high[i])
-                    .collect();
+                let shape = (0..a.rank())
+                    .map(|i| {
+                        a.shape[i]
+                            .checked_add(low[i])
+                            .and_then(|n| n.checked_add(high[i]))
+                    })
+                    .collect::<Option<Vec<usize>>>();
+                let Some(shape) = shape else {
+                    return err(name, format!("padding {a} by {low:?}, {high:?} overflows"));
+                };
                 one(TensorType::new(a.dtype, &shape))
             }
             Op::Concatenate(vs, axis) => {
@@ -712,7 +721,15 @@ impl Graph {
                     if ty.dtype != first.dtype || !same_rest {
                         return err(name, format!("{ty} does not fit {first} along axis {axis}"));
                     }
-                    total += ty.shape[*axis];
+                    total = match ty.shape[*axis].checked_add(total) {
+                        Some(n) => n,
+                        None => {
+                            return err(
+                                name,
+                                format!("the result size along axis {axis} overflows"),
+                            )
+                        }
+                    };
                 }
                 let mut shape = first.shape.clone();
                 shape[*axis] = total;

@@ -217,6 +217,15 @@ impl Tensor {
         hint: Option<TensorType>,
         n: usize,
     ) -> Vec<Tensor> {
+        if let Some(o) = operands.iter().find(|t| !t.same_trace(self)) {
+            // a tensor of another trace: its `Var` means nothing in this graph. The error goes
+            // to every trace involved, so that a poisoned result used anywhere is reported.
+            let e = || Error::graph(op.name(), format!("operand {o:?} belongs to another trace"));
+            for t in operands.iter().filter(|t| !t.same_trace(self)) {
+                t.record(e());
+            }
+            return vec![self.record(e()); n];
+        }
         if self.poisoned || operands.iter().any(|t| t.poisoned) {
             return vec![self.poison(); n];
         }
@@ -357,6 +366,10 @@ impl Tensor {
     }
     /// True where NaN (`x != x`; for complex, where either part is NaN).
     pub fn is_nan(&self) -> Tensor {
+        if self.poisoned {
+            // (a poisoned complex tensor stays complex: `re()` would not make progress)
+            return self.poison();
+        }
         if self.dtype().is_complex() {
             self.re().is_nan().or(&self.im().is_nan())
         } else {
@@ -523,11 +536,12 @@ impl Tensor {
     }
     /// Mean over `axes` (`sum / count`).
     pub fn mean(&self, axes: &[usize]) -> Tensor {
-        let n: usize = axes
+        // (in f64: the count of a huge declared shape overflows usize)
+        let n: f64 = axes
             .iter()
-            .map(|&a| self.shape().get(a).copied().unwrap_or(1))
+            .map(|&a| self.shape().get(a).copied().unwrap_or(1) as f64)
             .product();
-        self.sum(axes) / n as f64
+        self.sum(axes) / n
     }
     /// Mean over all elements (rank 0).
     pub fn mean_all(&self) -> Tensor {
@@ -612,7 +626,13 @@ impl Tensor {
     }
     /// Index `i` of `axis`, removing that axis.
     pub fn index_axis(&self, axis: usize, i: usize) -> Tensor {
-        let t = self.slice_axis(axis, i, i + 1);
+        let Some(end) = i.checked_add(1) else {
+            return self.record(Error::graph(
+                "slice",
+                format!("index {i} out of range for {}", self.ty),
+            ));
+        };
+        let t = self.slice_axis(axis, i, end);
         let mut shape = t.shape().to_vec();
         if axis < shape.len() {
             shape.remove(axis);
