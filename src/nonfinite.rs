@@ -20,7 +20,7 @@
 //!
 //! ```
 //! use ultrasound_metrics as um;
-//! let x = ndarray::array![[1.0, f64::NAN], [2.0, 3.0]];
+//! let x = ndarray::array![[1.0, f64::NAN], [1.0, 3.0]];   // (channels, pixels)
 //! let err = um::coherence_factor(&x, Default::default()).unwrap_err();
 //! assert!(matches!(err, um::Error::NonFinite { arg: "channel_images", count: 1, .. }));
 //!
