@@ -78,6 +78,26 @@ pub enum Error {
         expected: &'static str,
     },
 
+    /// An array argument holds NaN or ±Inf while the [`NonFinite`](crate::NonFinite) policy is
+    /// `Error` (the default). Integer inputs are never scanned.
+    #[error(
+        "{func}: argument `{arg}` contains {count} non-finite values (NaN or ±Inf) out of {total}, \
+         first at index {first_index:?}; clean the input or call \
+         set_nonfinite_policy(NonFinite::Propagate) to let them propagate as documented"
+    )]
+    NonFinite {
+        /// The public function that scanned the argument.
+        func: &'static str,
+        /// The argument's name.
+        arg: &'static str,
+        /// How many elements are NaN or ±Inf (a complex element counts once).
+        count: usize,
+        /// How many elements the argument has.
+        total: usize,
+        /// The row-major index of the first non-finite element.
+        first_index: Vec<usize>,
+    },
+
     /// A graph could not be built: the shapes or dtypes of an operation's operands do not fit it.
     /// Raised while the graph is built, before anything runs.
     #[error("graph: {op}: {problem}")]

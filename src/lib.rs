@@ -35,6 +35,7 @@ pub mod host;
 pub mod io;
 pub mod lower;
 pub mod metrics;
+pub mod nonfinite;
 pub mod pjrt;
 pub mod roi;
 pub mod runtime;
@@ -56,6 +57,7 @@ pub use metrics::{
     gcnr, tsnr,
 };
 pub use metrics::{compute_fwhm, compute_sll};
+pub use nonfinite::{nonfinite_policy, set_nonfinite_policy, NonFinite};
 pub use roi::{build_mask, create_circular_mask, create_rectangular_mask};
 pub use runtime::{Device, DeviceArray};
 

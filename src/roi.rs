@@ -18,7 +18,7 @@ use crate::dtype::{DType, Element, Numeric};
 use crate::error::{Error, Result};
 use crate::graph::Tensor;
 use crate::host::HostTensor;
-use crate::metrics::{inexact, map2};
+use crate::metrics::{check_inputs, inexact, map2};
 use crate::runtime::DeviceArray;
 
 type MaskOf<X> = ArrayOf<X, bool, Ix2>;
@@ -110,6 +110,37 @@ fn check_axes<X: ArrayArg>(func: &'static str, x_axis: &X, z_axis: &X) -> Result
                 format!("must be 1-D, got shape {a:?}"),
             ));
         }
+        if a[0] == 0 {
+            return Err(Error::arg(
+                func,
+                arg,
+                "is empty: the mask would have no pixels; pass the image's axis coordinates",
+            ));
+        }
+    }
+    check_inputs(func, &[("x_axis", x_axis.arg()), ("z_axis", z_axis.arg())])
+}
+
+/// The position of a mask must be finite (NaN would give an empty mask without saying so).
+fn check_position(func: &'static str, arg: &'static str, (x, z): (f64, f64)) -> Result<()> {
+    if !(x.is_finite() && z.is_finite()) {
+        return Err(Error::arg(
+            func,
+            arg,
+            format!("must be finite, got ({x}, {z})"),
+        ));
+    }
+    Ok(())
+}
+
+/// A size (radius, width, height) must be finite and ≥ 0.
+fn check_size(func: &'static str, arg: &'static str, what: &str, v: f64) -> Result<()> {
+    if !(v.is_finite() && v >= 0.0) {
+        return Err(Error::arg(
+            func,
+            arg,
+            format!("the {what} must be finite and non-negative, got {v}"),
+        ));
     }
     Ok(())
 }
@@ -149,7 +180,8 @@ pub(crate) fn rectangular_graph(
 
 /// **Circular ROI mask**: `sqrt((x − x0)² + (z − z0)²) <= radius` (inclusive) on the grid of
 /// `x_axis` × `z_axis`; shape `(Nz, Nx)`. `position = (x0, z0)` and `radius` are in the axes'
-/// unit. Errors: an axis that is not 1-D.
+/// unit. Errors: an axis that is not 1-D or is empty; a negative or non-finite radius; a
+/// non-finite position.
 ///
 /// ```
 /// use ndarray::Array1;
@@ -161,6 +193,12 @@ pub(crate) fn rectangular_graph(
 /// assert_eq!(m.iter().filter(|&&b| b).count(), 5); // centre + 4 neighbours at distance 1
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a pixel at a NaN
+/// or ±Inf axis coordinate is outside the circle (`false`). Host and PJRT agree.
 pub fn create_circular_mask<X>(
     position: (f64, f64),
     radius: f64,
@@ -172,6 +210,8 @@ where
     X::Elem: Numeric,
 {
     const F: &str = "create_circular_mask";
+    check_position(F, "position", position)?;
+    check_size(F, "radius", "radius", radius)?;
     check_axes(F, x_axis, z_axis)?;
     let key = format!("{F}{{position:{position:?},radius:{radius:?}}}");
     map2(&key, x_axis, z_axis, |x, z| {
@@ -183,7 +223,7 @@ where
 /// `z0 <= z <= z0 + h` (all inclusive) on the grid of `x_axis` × `z_axis`; shape `(Nz, Nx)`.
 /// `top_left = (x0, z0)` is the corner with the smallest lateral and axial coordinates;
 /// `dimension = (w, h)` are the lateral and axial sizes, in the axes' unit. Errors: an axis that
-/// is not 1-D.
+/// is not 1-D or is empty; a negative or non-finite size; a non-finite corner.
 ///
 /// ```
 /// use ndarray::Array1;
@@ -194,6 +234,13 @@ where
 /// assert_eq!(m.iter().filter(|&&b| b).count(), 3 * 2); // x in {1,2,3}, z in {0,1}
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a pixel at a NaN
+/// coordinate is outside (`false`); ±Inf compares as usual (outside any finite rectangle). Host and
+/// PJRT agree.
 pub fn create_rectangular_mask<X>(
     top_left: (f64, f64),
     dimension: (f64, f64),
@@ -205,6 +252,9 @@ where
     X::Elem: Numeric,
 {
     const F: &str = "create_rectangular_mask";
+    check_position(F, "top_left", top_left)?;
+    check_size(F, "dimension", "width", dimension.0)?;
+    check_size(F, "dimension", "height", dimension.1)?;
     check_axes(F, x_axis, z_axis)?;
     rectangle(top_left, dimension, x_axis, z_axis)
 }
@@ -238,7 +288,8 @@ where
 ///   code (and this function) uses the centre, like squares; use [`create_rectangular_mask`] for
 ///   a top-left corner.
 ///
-/// Errors: a rectangle with a single size; an axis that is not 1-D. (An unknown shape name is an
+/// Errors: a rectangle with a single size; a negative or non-finite size or a non-finite
+/// position; an axis that is not 1-D or is empty. (An unknown shape name is an
 /// error of [`MaskShape`]'s `FromStr`.)
 ///
 /// ```
@@ -254,6 +305,12 @@ where
 /// assert!(um::build_mask((0.0, 5.0), 2.0, &x, &z, MaskShape::Rectangle).is_err());
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): as
+/// [`create_circular_mask`] and [`create_rectangular_mask`].
 pub fn build_mask<X>(
     position: (f64, f64),
     dimension: impl Into<MaskSize>,
@@ -278,6 +335,9 @@ where
         (MaskSize::Scalar(d), _) => (d, d),
         (MaskSize::Pair(w, h), _) => (w, h),
     };
+    check_position(F, "position", position)?;
+    check_size(F, "dimension", "width", w)?;
+    check_size(F, "dimension", "height", h)?;
     match shape {
         MaskShape::Circle => create_circular_mask(position, w, x_axis, z_axis),
         MaskShape::Square | MaskShape::Rectangle => {
@@ -332,6 +392,12 @@ pub(crate) fn select_graph(v: &Tensor, mask: &Tensor, count: usize) -> Tensor {
 /// assert_eq!(um::roi::select(&img, &m)?, array![1.0, 4.0]);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): values are
+/// moved, not computed: NaN and ±Inf are returned unchanged.
 pub fn select<X, M>(values: &X, mask: &M) -> Result<ArrayOf<X, X::Elem, Ix1>>
 where
     X: ArrayArg,
@@ -349,6 +415,7 @@ where
             ),
         ));
     }
+    check_inputs(F, &[("values", values.arg()), ("mask", mask.arg())])?;
     let count = count_true(mask)?;
     let key = format!("{F}{{count:{count}}}");
     map2(&key, values, mask, |v, m| Ok(select_graph(v, m, count)))

@@ -407,6 +407,28 @@ fn every_error_class_is_one_line_naming_the_file() {
     ndarray_npy::write_npy(&vector, &Array1::<f32>::ones(5)).unwrap();
     assert_one_line_error(&["metric", "cf", s(&vector)], &vector, &out, "rank");
 
+    // NaN / ±Inf: the default non-finite policy rejects them, naming the argument, on both
+    // backends; UM_NONFINITE=propagate lets them through
+    let nan = dir.path().join("nan.npy");
+    let mut x = channels(4, 3, 3, 3);
+    x[[1, 2, 0]] = Complex32::new(f32::NAN, 0.0);
+    x[[3, 0, 1]] = Complex32::new(0.0, f32::INFINITY);
+    ndarray_npy::write_npy(&nan, &x).unwrap();
+    for backend in ["host", "cpu"] {
+        assert_one_line_error(
+            &["metric", "cf", s(&nan), "--backend", backend],
+            &nan,
+            &out,
+            "argument `channel_images` contains 2 non-finite values",
+        );
+    }
+    let o = um_cmd()
+        .args(["metric", "cf", s(&nan), "--backend", "host", "--json"])
+        .env("UM_NONFINITE", "propagate")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+
     let uff = std::fs::read(data("data_load_uff_synthetic.uff")).unwrap();
     let uff_cut = dir.path().join("cut.uff");
     std::fs::write(&uff_cut, &uff[..uff.len() * 2 / 3]).unwrap();

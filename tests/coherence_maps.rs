@@ -239,3 +239,39 @@ fn fused_maps_subsets_and_errors() {
     let flat = x.index_axis(Axis(2), 0).index_axis(Axis(1), 0).to_owned();
     assert!(um::coherence_maps(&flat, Default::default()).is_err());
 }
+
+/// The documented non-finite behaviour: the default policy rejects NaN with a typed error; under
+/// `Propagate` a NaN channel makes its pixel NaN in every coherence map, and the frame's B-mode
+/// (normalised by a NaN-propagating maximum) all NaN; host and PJRT agree.
+#[test]
+fn non_finite_input_is_rejected_or_propagates_as_documented() {
+    let mut x = ndarray::Array3::from_elem((4, 2, 3), Complex64::new(1.0, 0.5));
+    x[[2, 1, 1]] = Complex64::new(f64::NAN, 0.0);
+    let err = um::coherence_maps(&x, CoherenceMapsParams::default()).unwrap_err();
+    assert!(matches!(err, um::Error::NonFinite { .. }), "{err}");
+    assert!(err.to_string().contains("channel_images"));
+    um::set_nonfinite_policy(um::NonFinite::Propagate);
+    let dev = um::Device::cpu().unwrap();
+    let host = um::coherence_maps(&x, CoherenceMapsParams::default());
+    let pjrt = um::coherence_maps(&dev.put(&x).unwrap(), CoherenceMapsParams::default());
+    um::set_nonfinite_policy(um::NonFinite::Error);
+    let (host, pjrt) = (host.unwrap(), pjrt.unwrap());
+    let maps = [
+        (host.cf.unwrap(), pjrt.cf.unwrap().to_ndarray().unwrap()),
+        (host.gcf.unwrap(), pjrt.gcf.unwrap().to_ndarray().unwrap()),
+        (host.pcf.unwrap(), pjrt.pcf.unwrap().to_ndarray().unwrap()),
+        (host.scf.unwrap(), pjrt.scf.unwrap().to_ndarray().unwrap()),
+    ];
+    for (h, p) in maps {
+        for ((idx, a), b) in h.indexed_iter().zip(p.iter()) {
+            assert_eq!(a.is_nan(), idx == (1, 1), "{idx:?}: {a}");
+            assert_eq!(b.is_nan(), idx == (1, 1), "{idx:?}: {b}");
+        }
+    }
+    let (hb, pb) = (
+        host.bmode.unwrap(),
+        pjrt.bmode.unwrap().to_ndarray().unwrap(),
+    );
+    assert!(hb.iter().all(|v| v.is_nan()), "{hb}");
+    assert!(pb.iter().all(|v| v.is_nan()), "{pb}");
+}

@@ -250,6 +250,9 @@ fn host_equals_pjrt() {
 /// A degenerate vector (constant or NaN) spoils only its own pairs, on every route.
 #[test]
 fn degenerate_vectors_give_nan_only_in_their_pairs() {
+    // feeds NaN on purpose: the reference's propagation (the policy is process-wide; no test of
+    // this binary expects Error::NonFinite)
+    um::set_nonfinite_policy(um::NonFinite::Propagate);
     let dev = device();
     let mut v = vectors_f64(5, 30, 7, 0.5);
     v.row_mut(1).fill(3.0);

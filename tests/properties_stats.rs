@@ -138,6 +138,8 @@ proptest! {
     /// executable serves every `ignore_until`).
     #[test]
     fn fsn_host_equals_pjrt(seed in any::<u64>(), w in 0usize..40, off in 0usize..80, iu in -300i64..300) {
+        // feeds NaN on purpose (see nan_like_numpy_on_both_backends)
+        um::set_nonfinite_policy(um::NonFinite::Propagate);
         let dev = device();
         let mut x = Array1::from(values(seed, 256, -1.0, 1.0, 1 << 12));
         if seed % 3 == 0 {
@@ -176,6 +178,9 @@ fn fsn_device_slices() {
 /// test for it explicitly).
 #[test]
 fn nan_like_numpy_on_both_backends() {
+    // feeds NaN on purpose: the reference's propagation (the policy is process-wide; no test of
+    // this binary expects Error::NonFinite)
+    um::set_nonfinite_policy(um::NonFinite::Propagate);
     let dev = device();
     let mut a = Array1::from(values(5, 64, -1.0, 1.0, 1 << 10));
     let b = Array1::from(values(6, 80, -1.0, 2.0, 1 << 10));

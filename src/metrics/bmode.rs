@@ -6,7 +6,7 @@
 
 use num_complex::{Complex32, Complex64};
 
-use super::{map1, reduce_extrema};
+use super::{check_inputs, map1, reduce_extrema};
 use crate::backend::{ArrayArg, ArrayOf};
 use crate::dtype::{DType, Element, Numeric};
 use crate::error::{Error, Result};
@@ -109,12 +109,19 @@ fn inexact_only<X: ArrayArg>(func: &'static str, arg: &'static str) -> Result<()
 /// assert!((db[2] + 313.07).abs() < 0.01);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN stays NaN
+/// and ±Inf gives `+inf`, elementwise. Host and PJRT agree.
 pub fn decibel<X>(values: &X) -> Result<RealOf<X>>
 where
     X: ArrayArg,
     X::Elem: Numeric,
 {
     inexact_only::<X>("decibel", "values")?;
+    check_inputs("decibel", &[("values", values.arg())])?;
     map1("decibel", values, |v| Ok(decibel_graph(v)))
 }
 
@@ -133,12 +140,20 @@ where
 /// assert!(d[[0, 0]].abs() < 1e-6 && (d[[0, 1]] + 20.0).abs() < 1e-4);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): one NaN makes
+/// the whole output NaN (the maximum propagates NaN); one ±Inf makes the maximum infinite, so every
+/// finite value is `−inf` and the infinite one NaN. Host and PJRT agree.
 pub fn db_zero<X>(values: &X) -> Result<RealOf<X>>
 where
     X: ArrayArg,
     X::Elem: Numeric,
 {
     inexact_only::<X>("db_zero", "values")?;
+    check_inputs("db_zero", &[("values", values.arg())])?;
     map1("db_zero", values, |v| Ok(db_zero_graph(v)))
 }
 
@@ -154,10 +169,20 @@ where
 /// assert_eq!(b, array![5.0, 1.0]);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): elementwise: NaN
+/// stays NaN, ±Inf gives `+inf`. Host and PJRT agree.
 pub fn create_bmode_image<X>(complex_data: &X) -> Result<AbsOf<X>>
 where
     X: ArrayArg,
     X::Elem: Magnitude,
 {
+    check_inputs(
+        "create_bmode_image",
+        &[("complex_data", complex_data.arg())],
+    )?;
     map1("create_bmode_image", complex_data, |v| Ok(bmode_graph(v)))
 }

@@ -8,7 +8,7 @@
 
 use std::str::FromStr;
 
-use super::{map1, map1_scalar, reduce_extrema};
+use super::{check_inputs, map1, map1_scalar, reduce_extrema};
 use crate::backend::{ArrayArg, ArrayOf, ScalarOf};
 use crate::dtype::{DType, Numeric};
 use crate::error::{Error, Result};
@@ -149,6 +149,39 @@ fn check_rank(func: &'static str, shape: &[usize]) -> Result<()> {
     Ok(())
 }
 
+/// Thresholds must not be NaN, and for real data the lower level (`min_threshold`, default
+/// `−max_threshold`) must not exceed the upper one (an inverted range would flag every sample).
+fn check_thresholds<X: ArrayArg>(func: &'static str, p: ThresholdParams) -> Result<()>
+where
+    X::Elem: Numeric,
+{
+    if p.max_threshold.is_nan() {
+        return Err(Error::arg(func, "max_threshold", "must not be NaN"));
+    }
+    if p.min_threshold.is_some_and(f64::is_nan) {
+        return Err(Error::arg(func, "min_threshold", "must not be NaN"));
+    }
+    let complex = <X::Elem as crate::dtype::Element>::DTYPE.is_complex();
+    let min = p.min_threshold.unwrap_or(-p.max_threshold);
+    if !complex && min > p.max_threshold {
+        return Err(Error::arg(
+            func,
+            "min_threshold",
+            format!(
+                "inverted range: the lower clip level ({min}{}) exceeds max_threshold ({}); \
+                 every sample would be flagged",
+                if p.min_threshold.is_none() {
+                    ", i.e. −max_threshold"
+                } else {
+                    ""
+                },
+                p.max_threshold
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Integers are compared in `f64`; floats and complex numbers keep their precision.
 fn comparable(x: &Tensor) -> Tensor {
     if x.dtype().is_int() {
@@ -275,6 +308,9 @@ pub(crate) fn max_amplitude_graph(
 /// reference (spec §3.14, bug list #14). Thresholds are in data units, compared in the input
 /// precision. Input rank ≥ 1; output: a `bool` mask of the input's shape.
 ///
+/// Errors: rank 0; a NaN threshold; for real data an inverted range, `min_threshold` (default
+/// `−max_threshold`) above `max_threshold`.
+///
 /// ```
 /// use ndarray::array;
 /// use ultrasound_metrics as um;
@@ -284,6 +320,13 @@ pub(crate) fn max_amplitude_graph(
 /// assert_eq!(m, array![[false, false, true, true]]);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN is never
+/// flagged (every comparison with NaN is false); ±Inf is flagged (beyond any finite threshold).
+/// Host and PJRT agree.
 pub fn is_clipped_threshold<X>(data: &X, params: ThresholdParams) -> Result<MaskOf<X>>
 where
     X: ArrayArg,
@@ -291,6 +334,8 @@ where
 {
     const F: &str = "is_clipped_threshold";
     check_rank(F, data.shape_slice())?;
+    check_thresholds::<X>(F, params)?;
+    check_inputs(F, &[("data", data.arg())])?;
     let key = format!(
         "{F}{{max:{:?},min:{:?}}}",
         params.max_threshold, params.min_threshold
@@ -320,6 +365,13 @@ where
 /// assert_eq!(m, array![false, true, true, false, false, true, false]);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a series holding
+/// NaN has NaN extremes, so none of its samples is flagged; a series holding ±Inf has an infinite
+/// range and every sample is flagged. Host and PJRT agree.
 pub fn is_clipped_max_amplitude<X>(data: &X, params: MaxAmplitudeParams) -> Result<MaskOf<X>>
 where
     X: ArrayArg,
@@ -328,6 +380,7 @@ where
     const F: &str = "is_clipped_max_amplitude";
     check_rank(F, data.shape_slice())?;
     let (low, high, mc) = validate_max_amplitude::<X>(F, params)?;
+    check_inputs(F, &[("data", data.arg())])?;
     let key = format!("{F}{{low:{low:?},high:{high:?},min_contiguous:{mc}}}");
     map1(&key, data, |x| Ok(max_amplitude_graph(x, low, high, mc)))
 }
@@ -355,7 +408,7 @@ where
 
 /// **Clip ratio**: the fraction of samples flagged by `method`, `mean(mask)` in [0, 1]
 /// (dimensionless). A scalar statistic: `f64` for host input, a rank-0 `f64` device array for
-/// device input (no host synchronisation). Errors: those of the chosen method.
+/// device input. Errors: empty data; those of the chosen method.
 ///
 /// ```
 /// use ndarray::array;
@@ -366,6 +419,13 @@ where
 /// assert_eq!(r, 0.5);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): the fraction of
+/// the mask of the chosen method (see [`is_clipped_threshold`] and [`is_clipped_max_amplitude`]);
+/// NaN samples count as not clipped. Host and PJRT agree.
 pub fn clip_ratio<X>(data: &X, method: ClipMethod) -> Result<ScalarOf<X, f64>>
 where
     X: ArrayArg,
@@ -373,6 +433,23 @@ where
 {
     const F: &str = "clip_ratio";
     check_rank(F, data.shape_slice())?;
+    if data.shape_slice().contains(&0) {
+        return Err(Error::arg(
+            F,
+            "data",
+            format!(
+                "is empty (shape {:?}): the fraction of clipped samples of no samples is undefined",
+                data.shape_slice()
+            ),
+        ));
+    }
+    match &method {
+        ClipMethod::Threshold(p) => check_thresholds::<X>(F, *p)?,
+        ClipMethod::MaxAmplitude(p) => {
+            validate_max_amplitude::<X>(F, *p)?;
+        }
+    }
+    check_inputs(F, &[("data", data.arg())])?;
     let ratio = |m: Tensor| m.cast(DType::F64).mean_all();
     match method {
         ClipMethod::Threshold(p) => {

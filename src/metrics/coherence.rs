@@ -10,7 +10,7 @@
 
 use ndarray::RemoveAxis;
 
-use super::{inexact, map1, run_inputs};
+use super::{check_inputs, inexact, map1, run_inputs};
 use crate::backend::{ArrayArg, ArrayOf, Backend};
 use crate::dtype::Numeric;
 use crate::error::{Error, Result};
@@ -114,15 +114,22 @@ pub(crate) fn channel_axis(func: &'static str, shape: &[usize], frames: bool) ->
             ),
         ));
     }
+    if shape[axis] == 0 {
+        return Err(Error::arg(
+            func,
+            "channel_images",
+            format!("has no receive elements: the channel axis {axis} of shape {shape:?} is empty"),
+        ));
+    }
     Ok(axis)
 }
 
 pub(crate) fn check_power(func: &'static str, power: f64) -> Result<()> {
-    if power.is_nan() || power < 0.0 {
+    if !(power.is_finite() && power >= 0.0) {
         return Err(Error::arg(
             func,
             "power",
-            format!("must be non-negative, got {power}"),
+            format!("must be finite and non-negative, got {power}"),
         ));
     }
     Ok(())
@@ -282,6 +289,13 @@ pub(crate) fn cf_graph(x: &Tensor, axis: usize, power_based: bool) -> Tensor {
 /// assert!(cfd.to_ndarray()?.abs_diff_eq(&cf, 1e-6));
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a pixel whose
+/// channels contain NaN or ±Inf is NaN (`inf/inf`); other pixels are unaffected. Host and PJRT
+/// agree.
 pub fn coherence_factor<X>(channel_images: &X, params: CfParams) -> Result<MapOf<X>>
 where
     X: ArrayArg,
@@ -290,6 +304,7 @@ where
 {
     const F: &str = "coherence_factor";
     let axis = channel_axis(F, channel_images.shape_slice(), params.frames)?;
+    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{power_based:{},axis:{axis}}}", params.power_based);
     map1(&key, channel_images, |x| {
         Ok(cf_graph(x, axis, params.power_based))
@@ -365,7 +380,8 @@ pub(crate) fn gcf_graph(x: &Tensor, axis: usize, m0: usize) -> Tensor {
 /// computed (a direct DFT, as weighted sums of the same single pass over the channels that
 /// yields `Σ|x|²`), not a full FFT.
 ///
-/// Errors: rank < 2, or `m0 ≥ M/2` (`M/2` rounded down, the reference's rule).
+/// Errors: rank < 2 or no receive elements, or `m0 ≥ M/2` (`M/2` rounded down, the
+/// reference's rule).
 ///
 /// ```
 /// use ndarray::Array2;
@@ -382,6 +398,12 @@ pub(crate) fn gcf_graph(x: &Tensor, axis: usize, m0: usize) -> Tensor {
 /// assert!(um::generalized_coherence_factor(&x, GcfParams { m0: 8, ..Default::default() }).is_err());
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a pixel whose
+/// channels contain NaN or ±Inf is NaN; other pixels are unaffected. Host and PJRT agree.
 pub fn generalized_coherence_factor<X>(channel_images: &X, params: GcfParams) -> Result<MapOf<X>>
 where
     X: ArrayArg,
@@ -399,6 +421,7 @@ where
             format!("m0 ({}) must be < num_elements/2 ({})", params.m0, m / 2),
         ));
     }
+    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{m0:{},axis:{axis}}}", params.m0);
     map1(&key, channel_images, |x| Ok(gcf_graph(x, axis, params.m0)))
 }
@@ -451,7 +474,7 @@ pub(crate) fn pcf_coherence(x: &Tensor, axis: usize) -> Tensor {
 /// deviation; the reference (and this crate, for compatibility) computes the circular coherence,
 /// which is monotonically related but numerically different.
 ///
-/// Errors: rank < 2; `power` negative or NaN.
+/// Errors: rank < 2 or no receive elements; `power` negative or non-finite.
 ///
 /// ```
 /// use ndarray::array;
@@ -461,6 +484,13 @@ pub(crate) fn pcf_coherence(x: &Tensor, axis: usize) -> Tensor {
 /// assert_eq!(p, array![1.0, 0.0]);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a NaN channel
+/// makes its pixel NaN; ±Inf is a finite phasor (`sign(±inf) = ±1`), so the pixel stays finite.
+/// Host and PJRT agree.
 pub fn phase_coherence_factor<X>(channel_images: &X, params: PcfParams) -> Result<MapOf<X>>
 where
     X: ArrayArg,
@@ -470,6 +500,7 @@ where
     const F: &str = "phase_coherence_factor";
     let axis = channel_axis(F, channel_images.shape_slice(), params.frames)?;
     check_power(F, params.power)?;
+    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{power:{:?},axis:{axis}}}", params.power);
     map1(&key, channel_images, |x| {
         Ok(pcf_graph(x, axis, params.power))
@@ -511,7 +542,7 @@ pub(crate) fn scf_coherence(x: &Tensor, axis: usize) -> Tensor {
 /// `p(r) = mean_m b[m,r]`, `σ = sqrt(max(1 − p², 0))`, `SCF = |1 − σ|^power`. In [0, 1]. All-zero
 /// channels give 0 (the paper's `b = +1` at 0 would give 1): this follows the reference.
 ///
-/// Errors: rank < 2; `power` negative or NaN.
+/// Errors: rank < 2 or no receive elements; `power` negative or non-finite.
 ///
 /// ```
 /// use ndarray::array;
@@ -521,6 +552,13 @@ pub(crate) fn scf_coherence(x: &Tensor, axis: usize) -> Tensor {
 /// assert_eq!(s, array![1.0, 0.0]);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a NaN channel
+/// makes its pixel NaN; ±Inf counts by its sign (`±1`), so the pixel stays finite. Host and PJRT
+/// agree.
 pub fn sign_coherence_factor<X>(channel_images: &X, params: ScfParams) -> Result<MapOf<X>>
 where
     X: ArrayArg,
@@ -530,6 +568,7 @@ where
     const F: &str = "sign_coherence_factor";
     let axis = channel_axis(F, channel_images.shape_slice(), params.frames)?;
     check_power(F, params.power)?;
+    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{power:{:?},axis:{axis}}}", params.power);
     map1(&key, channel_images, |x| {
         Ok(scf_graph(x, axis, params.power))
@@ -665,6 +704,15 @@ fn bmode_part(p: &mut ChannelPass) -> Finish {
 /// assert!(on_dev.cf.unwrap().to_ndarray()?.abs_diff_eq(&cf, 1e-5));
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): each map
+/// behaves as its single metric does ([`coherence_factor`], [`generalized_coherence_factor`],
+/// [`phase_coherence_factor`], [`sign_coherence_factor`]: the pixel is NaN); a NaN channel sum
+/// makes its frame's normalising maximum NaN, so that frame's whole B-mode is NaN. Host and PJRT
+/// agree (tested).
 pub fn coherence_maps<X>(
     channel_images: &X,
     params: CoherenceMapsParams,
@@ -693,6 +741,7 @@ where
     if let Some(power) = params.scf {
         check_power(F, power)?;
     }
+    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let mut maps = CoherenceMaps {
         cf: None,
         gcf: None,

@@ -39,6 +39,8 @@ pub use noise::{
     channel_noise, noise_adjacent_frames, noise_repeated_measurements, NoiseEstimate, NoiseMethod,
 };
 
+pub(crate) use crate::nonfinite::check_inputs;
+
 use ndarray::{Array, CowArray, Dimension};
 
 use crate::backend::{Arg, ArrayArg, ArrayOf, Backend, Out, ScalarOf};

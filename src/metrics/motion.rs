@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use ndarray::{Array1, Array2, ArrayView2, Ix1, Ix2};
 use num_complex::{Complex32, Complex64};
 
-use super::{inexact, map1, out_input, put_like, run_inputs};
+use super::{check_inputs, inexact, map1, out_input, put_like, run_inputs};
 use crate::backend::{ArrayArg, ArrayOf, Backend, ScalarOf};
 use crate::dtype::{DType, Numeric};
 use crate::error::{Error, Result};
@@ -382,6 +382,12 @@ fn check_pairs(func: &'static str, pairs: &ArrayView2<'_, i64>, n: usize) -> Res
 /// assert!(cd.to_ndarray()?.abs_diff_eq(&c, 1e-12));
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a vector holding
+/// NaN or ±Inf has NaN z-scores: its row and column of the matrix are NaN. Host and PJRT agree.
 pub fn corrcoef<X>(vectors: &X) -> Result<ArrayOf<X, CoefOf<X>, Ix2>>
 where
     X: ArrayArg,
@@ -389,6 +395,7 @@ where
 {
     const F: &str = "corrcoef";
     vectors_shape(F, vectors.shape_slice())?;
+    check_inputs(F, &[("vectors", vectors.arg())])?;
     map1(F, vectors, |v| Ok(corrcoef_graph(v)))
 }
 
@@ -425,6 +432,12 @@ where
 /// assert!(p3.rows().into_iter().all(|r| r[0] > r[1]));
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): every pair
+/// involving a vector that holds NaN or ±Inf is NaN. Host and PJRT agree.
 #[allow(clippy::type_complexity)]
 pub fn pairwise_corrcoef<X>(
     vectors: &X,
@@ -446,6 +459,7 @@ where
             Some(p.to_owned())
         }
     };
+    check_inputs(F, &[("vectors", vectors.arg())])?;
     let input = (vectors.tensor_type(), vectors.arg());
     match chosen {
         None => {
@@ -498,6 +512,12 @@ where
 /// assert!(um::pairwise_corrcoef_agg(&array![[1.0, 2.0]])?.is_nan());
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN as soon as
+/// one vector holds NaN or ±Inf. Host and PJRT agree.
 pub fn pairwise_corrcoef_agg<X>(vectors: &X) -> Result<ScalarOf<X, RealOf<X>>>
 where
     X: ArrayArg,
@@ -505,6 +525,7 @@ where
 {
     const F: &str = "pairwise_corrcoef_agg";
     vectors_shape(F, vectors.shape_slice())?;
+    check_inputs(F, &[("vectors", vectors.arg())])?;
     let mut outs =
         run_inputs::<X::Backend>(F, vec![(vectors.tensor_type(), vectors.arg())], |a| {
             Ok(vec![agg_graph(&a[0])])

@@ -12,7 +12,7 @@
 
 use std::str::FromStr;
 
-use super::{inexact, run_inputs};
+use super::{check_inputs, inexact, run_inputs};
 use crate::backend::{ArrayArg, Backend, ScalarOf};
 use crate::dtype::Numeric;
 use crate::error::{Error, Result};
@@ -167,6 +167,7 @@ where
     X::Elem: Numeric,
 {
     check_data(func, data.shape_slice())?;
+    check_inputs(func, &[("data", data.arg())])?;
     let mut outs = run_inputs::<X::Backend>(func, vec![(data.tensor_type(), data.arg())], |a| {
         Ok(build(&a[0]))
     })?;
@@ -201,6 +202,13 @@ where
 /// assert_eq!(ed.noise_power.to_ndarray()?.into_scalar(), 1.0);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN anywhere
+/// gives NaN for all three values; ±Inf gives `signal_power = +inf`, `noise_power` and `snr_db`
+/// NaN. Host and PJRT agree.
 pub fn noise_repeated_measurements<X>(data: &X) -> Result<EstimateOf<X>>
 where
     X: ArrayArg,
@@ -230,6 +238,13 @@ where
 /// assert!(um::noise_adjacent_frames(&array![[1.0, 2.0]])?.snr_db.is_nan());
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN anywhere
+/// gives NaN for all three values; ±Inf gives infinite powers and a NaN `snr_db`. Host and PJRT
+/// agree.
 pub fn noise_adjacent_frames<X>(data: &X) -> Result<EstimateOf<X>>
 where
     X: ArrayArg,
@@ -254,6 +269,12 @@ where
 /// assert_eq!(e, um::channel_noise(&x, NoiseMethod::AdjacentFrames)?);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): as the chosen
+/// method ([`noise_repeated_measurements`], [`noise_adjacent_frames`]).
 pub fn channel_noise<X>(data: &X, method: NoiseMethod) -> Result<EstimateOf<X>>
 where
     X: ArrayArg,

@@ -364,7 +364,11 @@ where
         })?,
         Arg::Device(raw) => DeviceArray::<X::Elem, IxDyn>::from_raw(raw.clone())?.to_ndarray()?,
     };
-    Ok(a.mapv(|v| v.to_f64()))
+    let a = a.mapv(|v| v.to_f64());
+    // scanned here, once the data is on the host (where these algorithms run)
+    let view = crate::host::HostTensor::F64(a.view().into());
+    crate::metrics::check_inputs(func, &[("img", Arg::Host(view))])?;
+    Ok(a)
 }
 
 /// The target: the image, the measured axes (ascending) and the target's index and value.
@@ -834,6 +838,14 @@ fn fwhm_host(img: ArrayD<f64>, params: &FwhmParams) -> Result<FwhmResult> {
 /// assert_eq!(rd.widths(), w);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a NaN is the
+/// target (numpy's `argmax` picks the first NaN):
+/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for `img`; a +Inf target gives NaN
+/// widths; a −Inf sample elsewhere acts as a very low value. Runs on the host for both backends.
 pub fn compute_fwhm<X>(img: &X, params: FwhmParams) -> Result<FwhmResult>
 where
     X: ArrayArg,
@@ -945,6 +957,13 @@ fn sll_host(img: ArrayD<f64>, params: &SllParams) -> Result<SllResult> {
 /// assert!((um::compute_sll(&img, p)?.levels_db()[0].unwrap() + 26.52).abs() < 0.01);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a NaN target is
+/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for `img`; a +Inf target gives `−inf`
+/// dB; a −Inf sample elsewhere acts as a very low value. Runs on the host for both backends.
 pub fn compute_sll<X>(img: &X, params: SllParams) -> Result<SllResult>
 where
     X: ArrayArg,

@@ -3,7 +3,7 @@
 use ndarray::{array, Array2, Ix1, Ix2};
 
 use super::bmode::Magnitude;
-use super::{map1, map1_scalar, map2, map2_scalar};
+use super::{check_inputs, map1, map1_scalar, map2, map2_scalar};
 use crate::backend::{ArrayArg, ArrayOf, Backend};
 use crate::dtype::{DType, Element, Numeric, RealElement};
 use crate::error::{Error, Result};
@@ -177,7 +177,7 @@ pub(crate) fn statistic_graph(mag: &Tensor, roi: Option<&Tensor>, normalize: boo
 /// `(z, x)` image) gradient. Then:
 ///
 /// * `reduce_sum` (default): [`TenengradOutput::Statistic`] `Σ Mag`, or `mean(Mag)` with
-///   `normalize`, over the `roi` pixels if given (an empty ROI gives 0, or NaN for the mean);
+///   `normalize`, over the `roi` pixels if given;
 /// * otherwise [`TenengradOutput::Map`], the `(H, W)` map, or with a `roi`
 ///   [`TenengradOutput::Values`], the ROI's magnitudes in row-major order.
 ///
@@ -193,7 +193,9 @@ pub(crate) fn statistic_graph(mag: &Tensor, roi: Option<&Tensor>, normalize: boo
 /// the device, except that [`TenengradOutput::Values`] first copies the ROI mask to the host to
 /// count its pixels (the output length).
 ///
-/// Errors: an image that is not 2-D; a kernel with an even size; an ROI of another shape.
+/// Errors: an image that is not 2-D or is empty; a kernel with an even size or a non-finite tap;
+/// an ROI of another shape or without any `true` pixel (the reference returns 0, or NaN for the
+/// mean; counting the ROI's pixels reads the mask back from a device).
 ///
 /// ```
 /// use ndarray::{Array2, array};
@@ -212,6 +214,13 @@ pub(crate) fn statistic_graph(mag: &Tensor, roi: Option<&Tensor>, normalize: boo
 /// assert_eq!(sd.to_ndarray()?.into_scalar(), s);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN or ±Inf
+/// spreads to every pixel whose kernel window covers it (those become NaN or ±Inf); the statistic
+/// is then NaN or `+inf`. Host and PJRT agree.
 pub fn tenengrad<X>(
     image: &X,
     roi: Option<&ArrayOf<X, bool, Ix2>>,
@@ -238,6 +247,20 @@ where
                 ),
             ));
         }
+    }
+    match roi {
+        Some(r) => {
+            check_inputs(F, &[("image", image.arg()), ("roi", r.arg())])?;
+            if count_true(r)? == 0 {
+                return Err(Error::arg(
+                    F,
+                    "roi",
+                    "is empty (no pixel is true): there is nothing to measure; pass None for \
+                     the whole image",
+                ));
+            }
+        }
+        None => check_inputs(F, &[("image", image.arg())])?,
     }
     let taps: Vec<f64> = kernel.iter().copied().collect();
     let kkey = format!("kernel:{kh}x{kw}{taps:?}");
@@ -284,8 +307,22 @@ pub(crate) fn check_image_and_kernel(
             format!("must be 2-D (height, width), got {}D", shape.len()),
         ));
     }
+    if shape.contains(&0) {
+        return Err(Error::arg(
+            F,
+            "image",
+            format!("is empty (shape {shape:?}): there is nothing to measure"),
+        ));
+    }
     let kernel = kernel.unwrap_or_else(default_sobel_kernel);
     let (kh, kw) = kernel.dim();
+    if let Some(v) = kernel.iter().find(|v| !v.is_finite()) {
+        return Err(Error::arg(
+            F,
+            "sobel_kernel",
+            format!("every tap must be finite, got {v}"),
+        ));
+    }
     if kh % 2 == 0 || kw % 2 == 0 {
         return Err(Error::arg(
             F,

@@ -107,6 +107,10 @@ pub struct Adapter {
     pub ground_truth: Option<GroundTruthFn>,
     /// When set, consulted first for every successful call (see [`IntentFn`]).
     pub intent: Option<IntentFn>,
+    /// Case-id patterns where the reference returns a value but the Rust API returns an error
+    /// on purpose (bad input is a typed error, issue #6), with the reason. Such a case passes
+    /// iff our call fails with a library error.
+    pub error_by_design: &'static [(&'static str, &'static str)],
 }
 
 impl Adapter {
@@ -119,6 +123,7 @@ impl Adapter {
             typecheck: &[],
             ground_truth: None,
             intent: None,
+            error_by_design: &[],
         }
     }
 
@@ -144,6 +149,16 @@ impl Adapter {
     pub const fn intent(self, f: IntentFn) -> Self {
         Adapter {
             intent: Some(f),
+            ..self
+        }
+    }
+
+    pub const fn error_by_design(
+        self,
+        error_by_design: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        Adapter {
+            error_by_design,
             ..self
         }
     }
@@ -470,11 +485,39 @@ fn call_catching_panics(
 }
 
 fn run_one(case: &Case, adapter: &Adapter, backend: &Backend<'_>, report: &mut Report) -> Outcome {
+    // The reference lets NaN and ±Inf propagate. Cases that feed them on purpose (tagged
+    // `edge:nan`) are replayed under that policy; every other case under the default
+    // (`NonFinite::Error`), so that an unintended non-finite input shows up as a failure.
+    um::set_nonfinite_policy(if case.has_tag("edge:nan") {
+        um::NonFinite::Propagate
+    } else {
+        um::NonFinite::Error
+    });
     let result = match call_catching_panics(adapter, case, backend) {
         Ok(r) => r,
         Err(m) => return Outcome::Fail(m),
     };
     let b = backend.name();
+    if let Some((_, why)) = adapter
+        .error_by_design
+        .iter()
+        .find(|(p, _)| glob(p, &case.id))
+    {
+        return match result {
+            Err(CallError::Um(ours)) => {
+                report.intent_lines.push(format!(
+                    "{} [{b}]: an error by design ({why}): {ours}",
+                    case.id
+                ));
+                Outcome::Pass
+            }
+            Err(e) => Outcome::Fail(e.to_string()),
+            Ok(got) => Outcome::Fail(format!(
+                "an error by design ({why}), but our call returned {}",
+                got.describe()
+            )),
+        };
+    }
     if let (Ok(got), Some(intent)) = (&result, adapter.intent) {
         if let Some(verdict) = intent(case, got) {
             report.intent_lines.push(format!("{} [{b}]", case.id));

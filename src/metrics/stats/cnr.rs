@@ -5,7 +5,7 @@ use crate::backend::ArrayArg;
 use crate::dtype::Numeric;
 use crate::error::Result;
 use crate::graph::Tensor;
-use crate::metrics::inexact;
+use crate::metrics::{check_inputs, inexact};
 
 /// How [`compute_cnr`] aggregates a region (the reference's `"MEAN"` / `"MEDIAN"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -103,7 +103,7 @@ pub(crate) fn cnr_graph(signal: &Tensor, noise: &Tensor, params: CnrParams) -> T
 /// 1/2. A zero spread gives `±inf` (or NaN for `0/0`), and a NaN input gives NaN.
 ///
 /// Errors: either region empty (checked first). An unknown aggregation cannot be written
-/// ([`Aggregation`] is an enum). Never waits for a device.
+/// ([`Aggregation`] is an enum). Waits for a device only for the non-finite scan (see below).
 ///
 /// ```
 /// use ndarray::array;
@@ -122,6 +122,14 @@ pub(crate) fn cnr_graph(signal: &Tensor, noise: &Tensor, params: CnrParams) -> T
 /// assert!(um::compute_cnr(&ndarray::Array1::<f64>::zeros(0), &noise, p).is_err());
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): with mean
+/// aggregation any NaN or ±Inf gives NaN (the variance of an infinite value is NaN); with median
+/// aggregation a single ±Inf only shifts the median and the result stays finite, while NaN gives
+/// NaN. Host and PJRT agree.
 pub fn compute_cnr<A, B>(
     values_signal: &A,
     values_noise: &B,
@@ -136,6 +144,13 @@ where
     const EMPTY: &str = "must not be empty";
     check_nonempty(F, "values_signal", values_signal.shape_slice(), EMPTY)?;
     check_nonempty(F, "values_noise", values_noise.shape_slice(), EMPTY)?;
+    check_inputs(
+        F,
+        &[
+            ("values_signal", values_signal.arg()),
+            ("values_noise", values_noise.arg()),
+        ],
+    )?;
     let key = format!(
         "compute_cnr{{fun_signal:{:?},fun_noise:{:?},sv:{},nv:{}}}",
         params.fun_signal, params.fun_noise, params.use_signal_variance, params.use_noise_variance

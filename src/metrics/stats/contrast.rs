@@ -1,11 +1,11 @@
 //! Contrast: the power ratio of two regions.
 
-use super::{db_if_finite, np_mean_all, np_power, scalar2, StatOf};
+use super::{check_nonempty, db_if_finite, np_mean_all, np_power, scalar2, StatOf};
 use crate::backend::ArrayArg;
 use crate::dtype::Numeric;
 use crate::error::Result;
 use crate::graph::Tensor;
-use crate::metrics::inexact;
+use crate::metrics::{check_inputs, inexact};
 
 /// Parameters of [`contrast`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,8 +36,9 @@ pub(crate) fn contrast_graph(inside: &Tensor, outside: &Tensor, db: bool) -> Ten
 /// Rindal et al., "The effect of dynamic range alterations in the estimation of contrast",
 /// IEEE TUFFC 66(7), 2019.
 ///
-/// There is no validation, as in the reference: an empty region gives NaN (the mean of nothing)
-/// and `0/0` gives NaN. Never waits for a device: a device input gives a rank-0 device array.
+/// Errors: an empty region (the reference returns NaN, the mean of nothing). `0/0` (two
+/// all-zero regions) gives NaN. A device input gives a rank-0 device array; only the non-finite
+/// scan (see below) waits for the device.
 ///
 /// ```
 /// use ndarray::array;
@@ -56,6 +57,13 @@ pub(crate) fn contrast_graph(inside: &Tensor, outside: &Tensor, db: bool) -> Ten
 /// assert!((c - 0.25).abs() < 1e-12);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN in either
+/// region gives NaN; +Inf inside gives `+inf` (also in dB), +Inf outside gives 0 (`−inf`
+/// dB); Inf in both gives NaN. Host and PJRT agree.
 pub fn contrast<A, B>(
     values_inside: &A,
     values_outside: &B,
@@ -66,6 +74,17 @@ where
     A::Elem: Numeric,
     B: ArrayArg<Backend = A::Backend, Elem = A::Elem>,
 {
+    const F: &str = "contrast";
+    const EMPTY: &str = "is empty: both regions must contain values";
+    check_nonempty(F, "values_inside", values_inside.shape_slice(), EMPTY)?;
+    check_nonempty(F, "values_outside", values_outside.shape_slice(), EMPTY)?;
+    check_inputs(
+        F,
+        &[
+            ("values_inside", values_inside.arg()),
+            ("values_outside", values_outside.arg()),
+        ],
+    )?;
     let key = format!("contrast{{db:{}}}", params.db);
     scalar2(&key, values_inside, values_outside, |a, b| {
         contrast_graph(a, b, params.db)

@@ -6,7 +6,7 @@ use crate::backend::{ArrayArg, ArrayOf};
 use crate::dtype::{DType, Numeric};
 use crate::error::{Error, Result};
 use crate::graph::{ReduceKind, Tensor, TensorType};
-use crate::metrics::{fetch_int, inexact, map1, out_input, put_like, run_inputs};
+use crate::metrics::{check_inputs, fetch_int, inexact, map1, out_input, put_like, run_inputs};
 
 /// The signal window of [`find_signal_and_noise`] (the reference's `int` or `[before, after]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,6 +118,12 @@ pub(crate) fn argmax_abs_graph(x: &Tensor, first: &Tensor) -> Tensor {
 /// assert_eq!((r.signal, r.noise), (97..105, 155..165));
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): the first NaN is
+/// the peak (numpy's `argmax`); otherwise ±Inf is the largest `|data|`. Host and PJRT agree.
 pub fn find_signal_and_noise_ranges<X>(data: &X, params: FsnParams) -> Result<SignalNoiseRanges>
 where
     X: ArrayArg,
@@ -143,6 +149,7 @@ where
             "has no samples to search for the maximum (empty, or everything before `ignore_until`)",
         ));
     }
+    check_inputs(F, &[("data", data.arg())])?;
     let s0 = searched.start;
     let first = put_like(data, ndarray::arr0((s0 * row) as i64))?;
     let mut outs = run_inputs::<X::Backend>(
@@ -208,6 +215,13 @@ where
 /// assert!(snr > 20.0);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): as
+/// [`find_signal_and_noise_ranges`]: the first NaN, else a ±Inf sample, is the peak; the slices
+/// carry the values unchanged.
 #[allow(clippy::type_complexity)]
 pub fn find_signal_and_noise<X>(
     data: &X,

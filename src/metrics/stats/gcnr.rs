@@ -7,7 +7,7 @@ use crate::backend::ArrayArg;
 use crate::dtype::{DType, Numeric};
 use crate::error::{Error, Result};
 use crate::graph::{ReduceKind, Tensor, TensorType};
-use crate::metrics::{inexact, put_like};
+use crate::metrics::{check_inputs, inexact, put_like};
 
 /// The histogram bins of [`gcnr`].
 #[derive(Debug, Clone, PartialEq)]
@@ -270,6 +270,14 @@ pub(crate) fn gcnr_graph(
 /// assert_eq!(g.to_ndarray()?.into_scalar(), 1.0);
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN in
+/// `values_inside`, or ±Inf in either region, makes the histogram range non-finite:
+/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for `values_inside` (data-dependent,
+/// as in numpy). NaN in `values_outside` only is not counted in any bin. Host and PJRT agree.
 pub fn gcnr<A, B>(values_inside: &A, values_outside: &B, params: GcnrParams) -> Result<StatOf<A>>
 where
     A: ArrayArg,
@@ -299,6 +307,13 @@ where
             )
         }
     };
+    check_inputs(
+        F,
+        &[
+            ("values_inside", values_inside.arg()),
+            ("values_outside", values_outside.arg()),
+        ],
+    )?;
     let bins = params.bins.clone();
     checked_scalar2(
         &key,

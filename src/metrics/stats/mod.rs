@@ -7,7 +7,8 @@
 //!   graphs. On `ndarray` inputs they return a plain `f64`; on [`DeviceArray`](crate::DeviceArray)
 //!   inputs they return a rank-0 device array in the real counterpart of the input dtype
 //!   (`f32` for `f32`/`Complex32`, `f64` for `f64`/`Complex64`/integers), computed and kept on the
-//!   device. [`contrast`] and [`compute_cnr`] never wait for the device. [`gcnr`] and
+//!   device. [`contrast`] and [`compute_cnr`] wait for the device only for the non-finite
+//!   scan of their inputs (policy [`NonFinite`](crate::NonFinite), default on). [`gcnr`] and
 //!   [`compute_rf_snr`] have errors that depend on the data (a non-finite histogram range, a
 //!   zero noise power, ...): the graph also returns a 4-byte status code, which is read back
 //!   (this waits for the computation); the statistic itself stays on the device.

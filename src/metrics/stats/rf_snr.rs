@@ -5,7 +5,7 @@ use crate::backend::ArrayArg;
 use crate::dtype::{DType, Numeric};
 use crate::error::{Error, Result};
 use crate::graph::{ReduceKind, Tensor};
-use crate::metrics::inexact;
+use crate::metrics::{check_inputs, inexact};
 
 /// Parameters of [`compute_rf_snr`]. The defaults are the reference's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,6 +100,12 @@ pub(crate) fn rf_snr_graph(
 /// assert!(um::compute_rf_snr(&signal, &flat, RfSnrParams::default()).is_err());
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): NaN or ±Inf in
+/// either region gives NaN (centring subtracts an infinite mean). Host and PJRT agree.
 pub fn compute_rf_snr<A, B>(
     signal_data: &A,
     noise_data: &B,
@@ -114,6 +120,13 @@ where
     const EMPTY: &str = "is empty: both the signal and the noise region must contain values";
     check_nonempty(F, "signal_data", signal_data.shape_slice(), EMPTY)?;
     check_nonempty(F, "noise_data", noise_data.shape_slice(), EMPTY)?;
+    check_inputs(
+        F,
+        &[
+            ("signal_data", signal_data.arg()),
+            ("noise_data", noise_data.arg()),
+        ],
+    )?;
     let key = format!(
         "compute_rf_snr{{center:{},max_power:{}}}",
         params.center, params.max_power

@@ -7,7 +7,7 @@ use crate::backend::{ArrayArg, ArrayOf};
 use crate::dtype::Numeric;
 use crate::error::{Error, Result};
 use crate::graph::Tensor;
-use crate::metrics::{inexact, map1};
+use crate::metrics::{check_inputs, inexact, map1};
 
 /// Parameters of [`tsnr`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -80,6 +80,12 @@ pub(crate) fn tsnr_graph(data: &Tensor, output_db: bool) -> Tensor {
 /// assert!(um::tsnr(&array![1.0, 2.0], Default::default()).is_err()); // no spatial axis
 /// # Ok::<(), um::Error>(())
 /// ```
+///
+/// # Non-finite input
+///
+/// With [`NonFinite::Propagate`](crate::NonFinite) (no scan; the default `Error` policy rejects
+/// NaN and ±Inf in the inputs with [`Error::NonFinite`](crate::Error::NonFinite)): a pixel whose
+/// time series holds NaN or ±Inf is NaN; other pixels are unaffected. Host and PJRT agree.
 pub fn tsnr<X>(data: &X, params: TsnrParams) -> Result<MapOf<X>>
 where
     X: ArrayArg,
@@ -87,6 +93,7 @@ where
     X::Dim: RemoveAxis,
 {
     check_shape(data.shape_slice())?;
+    check_inputs("tsnr", &[("data", data.arg())])?;
     let key = format!("tsnr{{output_db:{}}}", params.output_db);
     map1(&key, data, |x| Ok(tsnr_graph(x, params.output_db)))
 }

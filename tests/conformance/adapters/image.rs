@@ -11,16 +11,21 @@ use crate::compare::{Got, IntoGot};
 use crate::harness::{Adapter, Backend, CallError, CallResult, TypeCheck};
 
 pub const ADAPTERS: &[Adapter] = &[
-    Adapter::graph("tenengrad", tenengrad).typecheck(&[
-        // `image` is any-rank at compile time: the 2-D check is a run-time error.
-        ("ten_err_3d_image", TypeCheck::Runtime),
-        (
-            "ten_err_1d_kernel",
-            TypeCheck::CompileTime(
-                "sobel_kernel is an Array2<f64>: a 1-D array does not type-check",
+    Adapter::graph("tenengrad", tenengrad)
+        .typecheck(&[
+            // `image` is any-rank at compile time: the 2-D check is a run-time error.
+            ("ten_err_3d_image", TypeCheck::Runtime),
+            (
+                "ten_err_1d_kernel",
+                TypeCheck::CompileTime(
+                    "sobel_kernel is an Array2<f64>: a 1-D array does not type-check",
+                ),
             ),
-        ),
-    ]),
+        ])
+        .error_by_design(&[(
+            "ten_empty_roi_mean",
+            "an empty ROI is bad input: the reference's mean over no pixels is NaN",
+        )]),
     Adapter::graph("build_mask", build_mask),
     Adapter::graph("create_circular_mask", create_circular_mask),
     Adapter::graph("create_rectangular_mask", create_rectangular_mask),
