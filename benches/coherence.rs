@@ -1,80 +1,95 @@
-//! coherence_factor at (64,100,100) and (128,200,300) complex64: host backend vs PJRT CPU.
+//! The coherence family (CF, GCF, PCF, SCF) on the host backend and PJRT CPU, at the issue's
+//! sizes: complex64 (64,100,100) and (128,200,300), complex128 (64,100,100), a batch of 16
+//! frames of complex64 (64,100,100) (one call, `frames: true`), and a tiny complex64 (8,4,4)
+//! for the per-call overhead.
 //!
-//! Reported separately:
-//! - `compile`: lowering + XLA compilation of a cold program (memory and disk caches bypassed,
-//!   no execution);
-//! - `first_call`: a call on a fresh signature in a warm process (trace + compile + run);
-//! - steady state: `host` (ndarray in), `pjrt_resident` (device-resident input, result copied
-//!   back), and `pjrt_put` (ndarray -> device transfer + call + copy back).
+//! Per (metric, case): `compile` (lower + XLA compile, no execution), `first_call_cold`,
+//! `first_call_disk`, and the steady state `host`, `pjrt_resident`, `pjrt_put` (see
+//! `benches/common/mod.rs`).
 //!
-//! Run: `cargo bench --bench coherence`.
+//! Run: `cargo bench --bench coherence` (a filter narrows it, e.g. `-- gcf/host`).
 
-use std::time::{Duration, Instant};
+mod common;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use ndarray::Array3;
-use num_complex::Complex32;
+use common::{bench_compile, bench_paths};
+use criterion::{criterion_group, criterion_main, Criterion};
 use ultrasound_metrics as um;
-use um::metrics::CfParams;
+use um::metrics::{traced, CfParams, GcfParams, PcfParams, ScfParams};
 
-fn data(m: usize, h: usize, w: usize) -> Array3<Complex32> {
-    let mut s = 0x9E37_79B9_7F4A_7C15u64;
-    Array3::from_shape_simple_fn((m, h, w), || {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        let a = (s & 0xFFFF) as f32 / 32768.0 - 1.0;
-        let b = ((s >> 16) & 0xFFFF) as f32 / 32768.0 - 1.0;
-        Complex32::new(a, b)
-    })
+/// (case id, shape, complex128?, frames axis?)
+const CASES: &[(&str, &[usize], bool, bool)] = &[
+    ("tiny_c64_8x4x4", &[8, 4, 4], false, false),
+    ("c64_64x100x100", &[64, 100, 100], false, false),
+    ("c128_64x100x100", &[64, 100, 100], true, false),
+    ("c64_128x200x300", &[128, 200, 300], false, false),
+    ("batch16_c64_64x100x100", &[16, 64, 100, 100], false, true),
+];
+
+macro_rules! family {
+    ($c:expr, $dev:expr, $id:expr, $x:ident, $frames:expr) => {{
+        let (dev, id, frames) = ($dev, $id, $frames);
+        let ty = dev.put(&$x).unwrap().tensor_type().clone();
+        let cf = CfParams {
+            frames,
+            ..Default::default()
+        };
+        let gcf = GcfParams { m0: 1, frames };
+        let pcf = PcfParams {
+            frames,
+            ..Default::default()
+        };
+        let scf = ScfParams {
+            frames,
+            ..Default::default()
+        };
+
+        let mut g = common::group($c, "cf");
+        bench_compile(&mut g, id, dev, vec![ty.clone()], |a| {
+            Ok(vec![traced::coherence_factor(&a[0], cf)?])
+        });
+        bench_paths!(&mut g, id, dev, [$x], um::coherence_factor(&$x, cf));
+        g.finish();
+
+        let mut g = common::group($c, "gcf");
+        bench_compile(&mut g, id, dev, vec![ty.clone()], |a| {
+            Ok(vec![traced::generalized_coherence_factor(&a[0], gcf)?])
+        });
+        bench_paths!(
+            &mut g,
+            id,
+            dev,
+            [$x],
+            um::generalized_coherence_factor(&$x, gcf)
+        );
+        g.finish();
+
+        let mut g = common::group($c, "pcf");
+        bench_compile(&mut g, id, dev, vec![ty.clone()], |a| {
+            Ok(vec![traced::phase_coherence_factor(&a[0], pcf)?])
+        });
+        bench_paths!(&mut g, id, dev, [$x], um::phase_coherence_factor(&$x, pcf));
+        g.finish();
+
+        let mut g = common::group($c, "scf");
+        bench_compile(&mut g, id, dev, vec![ty], |a| {
+            Ok(vec![traced::sign_coherence_factor(&a[0], scf)?])
+        });
+        bench_paths!(&mut g, id, dev, [$x], um::sign_coherence_factor(&$x, scf));
+        g.finish();
+    }};
 }
 
 fn bench(c: &mut Criterion) {
-    let dev = um::Device::cpu().expect("PJRT CPU plugin (cargo run -- setup)");
-    um::runtime::set_disk_cache(false);
-    let mut g = c.benchmark_group("coherence_factor");
-    g.sample_size(10).measurement_time(Duration::from_secs(8));
-    for &(m, h, w) in &[(64usize, 100usize, 100usize), (128, 200, 300)] {
-        let id = format!("c64_{m}x{h}x{w}");
-        let x = data(m, h, w);
-        let xd = dev.put(&x).unwrap();
-        let p = CfParams::default();
-
-        // compile: the program is traced once, then compiled cold each iteration
-        let program =
-            um::graph::trace("coherence_factor_bench", &[xd.tensor_type().clone()], |a| {
-                Ok(vec![um::metrics::coherence::cf_graph_for_bench(&a[0])])
-            })
-            .unwrap();
-        g.bench_function(BenchmarkId::new("compile", &id), |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    um::runtime::clear_memory_cache();
-                    let t = Instant::now();
-                    dev.precompile(&program).unwrap();
-                    total += t.elapsed();
-                }
-                total
-            })
-        });
-        g.bench_function(BenchmarkId::new("host", &id), |b| {
-            b.iter(|| um::coherence_factor(&x, p).unwrap())
-        });
-        um::coherence_factor(&xd, p).unwrap(); // warm the cache
-        g.bench_function(BenchmarkId::new("pjrt_resident", &id), |b| {
-            b.iter(|| um::coherence_factor(&xd, p).unwrap().to_ndarray().unwrap())
-        });
-        g.bench_function(BenchmarkId::new("pjrt_put", &id), |b| {
-            b.iter(|| {
-                um::coherence_factor(&dev.put(&x).unwrap(), p)
-                    .unwrap()
-                    .to_ndarray()
-                    .unwrap()
-            })
-        });
+    let dev = common::device();
+    for &(id, shape, wide, frames) in CASES {
+        if wide {
+            let x = common::c128(shape);
+            family!(c, &dev, id, x, frames);
+        } else {
+            let x = common::c64(shape);
+            family!(c, &dev, id, x, frames);
+        }
     }
-    g.finish();
 }
 
 criterion_group!(benches, bench);

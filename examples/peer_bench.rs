@@ -1,22 +1,29 @@
 //! Our side of `benches/peers/run.sh`: times every (case, metric) of the manifest written by
-//! `benches/peers/peers.py` on the same `.npy` inputs, and measures the machine's read bandwidth.
+//! `benches/peers/peers.py` on the same `.npy` inputs, checks that our outputs (host and PJRT)
+//! agree with the reference's saved output, and measures the machine's read bandwidth.
 //!
-//! Usage: `cargo run --release --example peer_bench -- MANIFEST.json OUT.json`
+//! Usage: `cargo run --release --example peer_bench -- MANIFEST.json OUT.json [--quick]`
 
 use std::time::{Duration, Instant};
 
-use ndarray::ArrayD;
+use ndarray::{ArrayBase, ArrayD, Data, Dimension, Ix2};
 use num_complex::{Complex32, Complex64};
 use serde_json::{json, Value};
 use ultrasound_metrics as um;
+use um::metrics::{
+    Aggregation, ClipMethod, CnrParams, ContrastParams, FsnParams, FwhmParams, GcnrParams,
+    MaskShape, MaxAmplitudeParams, NoiseEstimate, NoiseMethod, Pairs, RfSnrParams, SllParams,
+    TenengradOutput, TenengradParams, ThresholdParams, TsnrParams,
+};
 use um::metrics::{CfParams, GcfParams, PcfParams, ScfParams};
+use um::{Backend, DeviceArray, Element, RealElement};
 
 /// Median and min of `f` over repetitions (after one warm-up), for at least `min_time`.
 fn time(mut f: impl FnMut(), min_time: Duration) -> Value {
     f();
     let mut v = Vec::new();
     let start = Instant::now();
-    while v.len() < 3 || (start.elapsed() < min_time && v.len() < 500) {
+    while v.len() < 3 || (start.elapsed() < min_time && v.len() < 2000) {
         let t = Instant::now();
         f();
         v.push(t.elapsed().as_secs_f64());
@@ -64,94 +71,392 @@ fn mean_cf() -> um::grad::Objective {
     })
 }
 
-macro_rules! metric_call {
-    ($metric:expr, $x:expr, $frames:expr) => {{
-        let frames = $frames;
+// ---- outputs as one f64 vector (complex: re, im interleaved), like peers.py's `flat` ----------
+
+trait Flat {
+    fn flat(self) -> Vec<f64>;
+}
+trait ToF64s: Element {
+    fn push(&self, v: &mut Vec<f64>);
+}
+macro_rules! real_to_f64 {
+    ($($t:ty),*) => {$(impl ToF64s for $t { fn push(&self, v: &mut Vec<f64>) { v.push(*self as f64) } })*};
+}
+real_to_f64!(f32, f64, i32, i64);
+impl ToF64s for bool {
+    fn push(&self, v: &mut Vec<f64>) {
+        v.push(if *self { 1.0 } else { 0.0 })
+    }
+}
+impl ToF64s for Complex32 {
+    fn push(&self, v: &mut Vec<f64>) {
+        v.extend([self.re as f64, self.im as f64])
+    }
+}
+impl ToF64s for Complex64 {
+    fn push(&self, v: &mut Vec<f64>) {
+        v.extend([self.re, self.im])
+    }
+}
+impl<T: ToF64s, S: Data<Elem = T>, D: Dimension> Flat for ArrayBase<S, D> {
+    fn flat(self) -> Vec<f64> {
+        let mut v = Vec::with_capacity(self.len());
+        for x in self.iter() {
+            x.push(&mut v);
+        }
+        v
+    }
+}
+impl<T: ToF64s, D: Dimension> Flat for DeviceArray<T, D> {
+    fn flat(self) -> Vec<f64> {
+        self.to_ndarray().unwrap().flat()
+    }
+}
+impl Flat for f64 {
+    fn flat(self) -> Vec<f64> {
+        vec![self]
+    }
+}
+impl<A: Flat, B: Flat> Flat for (A, B) {
+    fn flat(self) -> Vec<f64> {
+        let mut v = self.0.flat();
+        v.extend(self.1.flat());
+        v
+    }
+}
+impl<S: Flat> Flat for NoiseEstimate<S> {
+    fn flat(self) -> Vec<f64> {
+        let (a, b, c) = self.into_tuple();
+        let mut v = a.flat();
+        v.extend(b.flat());
+        v.extend(c.flat());
+        v
+    }
+}
+impl<B: Backend, M: Element, R: RealElement> Flat for TenengradOutput<B, M, R>
+where
+    B::Scalar<R>: Flat,
+    B::Array<M, Ix2>: Flat,
+    B::Array<M, ndarray::Ix1>: Flat,
+{
+    fn flat(self) -> Vec<f64> {
+        match self {
+            TenengradOutput::Statistic(s) => s.flat(),
+            TenengradOutput::Map(m) => m.flat(),
+            TenengradOutput::Values(v) => v.flat(),
+        }
+    }
+}
+impl Flat for um::metrics::FwhmResult {
+    fn flat(self) -> Vec<f64> {
+        self.widths().into_iter().flatten().collect()
+    }
+}
+impl Flat for um::metrics::SllResult {
+    fn flat(self) -> Vec<f64> {
+        self.levels_db().into_iter().flatten().collect()
+    }
+}
+
+// ---- inputs ------------------------------------------------------------------------------------
+
+/// The inputs of one case, on the host or on the device. The accessors have the same names on
+/// both, so one `dispatch!` body serves both backends.
+enum In {
+    C64(ArrayD<Complex32>),
+    C128(ArrayD<Complex64>),
+    F32(ArrayD<f32>),
+    F64(ArrayD<f64>),
+    Bool(ArrayD<bool>),
+}
+struct HostIns(Vec<In>, Vec<Option<ndarray::Array2<bool>>>);
+struct DevIns {
+    c64: Vec<Option<DeviceArray<Complex32, ndarray::IxDyn>>>,
+    c128: Vec<Option<DeviceArray<Complex64, ndarray::IxDyn>>>,
+    f32: Vec<Option<DeviceArray<f32, ndarray::IxDyn>>>,
+    f64: Vec<Option<DeviceArray<f64, ndarray::IxDyn>>>,
+    mask2: Vec<Option<DeviceArray<bool, Ix2>>>,
+}
+macro_rules! host_get {
+    ($name:ident, $var:ident, $t:ty) => {
+        fn $name(&self, i: usize) -> &ArrayD<$t> {
+            match &self.0[i] {
+                In::$var(a) => a,
+                _ => panic!("input {i} is not {}", stringify!($var)),
+            }
+        }
+    };
+}
+impl HostIns {
+    host_get!(c64, C64, Complex32);
+    host_get!(c128, C128, Complex64);
+    host_get!(f32, F32, f32);
+    host_get!(f64, F64, f64);
+    fn new(ins: Vec<In>) -> Self {
+        let masks = ins
+            .iter()
+            .map(|x| match x {
+                In::Bool(a) => Some(a.clone().into_dimensionality().unwrap()),
+                _ => None,
+            })
+            .collect();
+        HostIns(ins, masks)
+    }
+    fn mask2(&self, i: usize) -> &ndarray::Array2<bool> {
+        self.1[i].as_ref().expect("input type")
+    }
+    fn put(&self, dev: &um::Device) -> DevIns {
+        let mut d = DevIns {
+            c64: vec![],
+            c128: vec![],
+            f32: vec![],
+            f64: vec![],
+            mask2: vec![],
+        };
+        for x in &self.0 {
+            d.c64.push(None);
+            d.c128.push(None);
+            d.f32.push(None);
+            d.f64.push(None);
+            d.mask2.push(None);
+            match x {
+                In::C64(a) => *d.c64.last_mut().unwrap() = Some(dev.put(a).unwrap()),
+                In::C128(a) => *d.c128.last_mut().unwrap() = Some(dev.put(a).unwrap()),
+                In::F32(a) => *d.f32.last_mut().unwrap() = Some(dev.put(a).unwrap()),
+                In::F64(a) => *d.f64.last_mut().unwrap() = Some(dev.put(a).unwrap()),
+                In::Bool(a) => {
+                    let m = a.view().into_dimensionality::<Ix2>().unwrap();
+                    *d.mask2.last_mut().unwrap() = Some(dev.put(&m).unwrap())
+                }
+            }
+        }
+        d
+    }
+}
+macro_rules! dev_get {
+    ($name:ident, $t:ty, $d:ty) => {
+        fn $name(&self, i: usize) -> &DeviceArray<$t, $d> {
+            self.$name[i].as_ref().expect("input type")
+        }
+    };
+}
+impl DevIns {
+    dev_get!(c64, Complex32, ndarray::IxDyn);
+    dev_get!(c128, Complex64, ndarray::IxDyn);
+    dev_get!(f32, f32, ndarray::IxDyn);
+    dev_get!(f64, f64, ndarray::IxDyn);
+    dev_get!(mask2, bool, Ix2);
+}
+
+fn load(input: &Value) -> In {
+    let path = input["path"].as_str().unwrap();
+    match input["dtype"].as_str().unwrap() {
+        "complex64" => In::C64(ndarray_npy::read_npy(path).unwrap()),
+        "complex128" => In::C128(ndarray_npy::read_npy(path).unwrap()),
+        "float32" => In::F32(ndarray_npy::read_npy(path).unwrap()),
+        "float64" => In::F64(ndarray_npy::read_npy(path).unwrap()),
+        "bool" => In::Bool(ndarray_npy::read_npy(path).unwrap()),
+        d => panic!("dtype {d}"),
+    }
+}
+
+/// Runs `metric` on `ins` (a `HostIns` or a `DevIns`) and hands the result to `$k`. The
+/// parameters are the ones `peers.py` passes to the reference.
+macro_rules! dispatch {
+    ($metric:expr, $ins:expr, $frames:expr, $wide:expr, |$r:ident| $k:expr) => {{
+        let ins = $ins;
+        let frames: bool = $frames;
+        macro_rules! coh {
+            ($f:path, $p:expr) => {
+                if $wide {
+                    let $r = $f(ins.c128(0), $p).unwrap();
+                    $k
+                } else {
+                    let $r = $f(ins.c64(0), $p).unwrap();
+                    $k
+                }
+            };
+        }
+        macro_rules! go {
+            ($e:expr) => {{
+                let $r = $e.unwrap();
+                $k
+            }};
+        }
         match $metric {
-            "cf" => um::coherence_factor(
-                $x,
-                CfParams {
-                    frames,
+            "cf" => coh!(um::coherence_factor, CfParams { frames, ..Default::default() }),
+            "gcf" => coh!(um::generalized_coherence_factor, GcfParams { m0: 1, frames }),
+            "pcf" => coh!(um::phase_coherence_factor, PcfParams { frames, ..Default::default() }),
+            "scf" => coh!(um::sign_coherence_factor, ScfParams { frames, ..Default::default() }),
+            "cf_value_and_grad" => go!(mean_cf().value_and_grad(ins.c64(0), &[])),
+            "contrast" => go!(um::contrast(ins.f32(0), ins.f32(1), ContrastParams::default())),
+            "cnr" => go!(um::compute_cnr(ins.f32(0), ins.f32(1), CnrParams::default())),
+            "cnr_median" => go!(um::compute_cnr(
+                ins.f32(0),
+                ins.f32(1),
+                CnrParams {
+                    fun_signal: Aggregation::Median,
+                    fun_noise: Aggregation::Median,
                     ..Default::default()
-                },
-            )
-            .map(drop),
-            "gcf" => um::generalized_coherence_factor($x, GcfParams { m0: 1, frames }).map(drop),
-            "pcf" => um::phase_coherence_factor(
-                $x,
-                PcfParams {
-                    frames,
-                    ..Default::default()
-                },
-            )
-            .map(drop),
-            "scf" => um::sign_coherence_factor(
-                $x,
-                ScfParams {
-                    frames,
-                    ..Default::default()
-                },
-            )
-            .map(drop),
-            "cf_value_and_grad" => mean_cf().value_and_grad($x, &[]).map(drop),
+                }
+            )),
+            "gcnr" => go!(um::gcnr(ins.f32(0), ins.f32(1), GcnrParams::default())),
+            "rf_snr" => go!(um::compute_rf_snr(ins.f32(0), ins.f32(1), RfSnrParams::default())),
+            "find_signal_and_noise" => {
+                go!(um::find_signal_and_noise(ins.f32(0), FsnParams::default()))
+            }
+            "tsnr" => go!(um::tsnr(ins.c64(0), TsnrParams::default())),
+            "tenengrad" => go!(um::tenengrad(ins.f32(0), None, TenengradParams::default())),
+            "tenengrad_roi_mean" => {
+                go!(um::tenengrad(
+                    ins.f32(0),
+                    Some(ins.mask2(1)),
+                    TenengradParams { normalize: true, ..Default::default() }
+                ))
+            }
+            "decibel" => go!(um::decibel(ins.f32(0))),
+            "db_zero" => go!(um::db_zero(ins.f32(0))),
+            "bmode" => go!(um::create_bmode_image(ins.c64(0))),
+            "clip_threshold" => {
+                go!(um::is_clipped_threshold(ins.f32(0), ThresholdParams::new(2.5)))
+            }
+            "clip_max_amplitude" => {
+                go!(um::is_clipped_max_amplitude(ins.f32(0), MaxAmplitudeParams::default()))
+            }
+            "clip_ratio" => go!(um::clip_ratio(
+                ins.f32(0),
+                ClipMethod::Threshold(ThresholdParams::new(2.5))
+            )),
+            "build_mask_circle" => {
+                let n = ins.f64(0).len() as f64;
+                go!(um::build_mask(
+                    (n * 0.05, n * 0.05),
+                    n * 0.025,
+                    ins.f64(0),
+                    ins.f64(1),
+                    MaskShape::Circle
+                ))
+            }
+            "corrcoef" => go!(um::corrcoef(ins.f32(0))),
+            "pairwise_corrcoef" => go!(um::pairwise_corrcoef(ins.f32(0), Pairs::All)),
+            "pairwise_corrcoef_agg" => go!(um::pairwise_corrcoef_agg(ins.f32(0))),
+            "noise_repeated" => {
+                go!(um::channel_noise(ins.c64(0), NoiseMethod::RepeatedMeasurements))
+            }
+            "noise_adjacent" => go!(um::channel_noise(ins.c64(0), NoiseMethod::AdjacentFrames)),
+            "fwhm" => go!(um::compute_fwhm(ins.f64(0), FwhmParams::default())),
+            "sll" => go!(um::compute_sll(ins.f64(0), SllParams::default())),
             other => panic!("unknown metric {other}"),
         }
     }};
 }
 
-fn bench_case<T: um::Numeric + ndarray_npy::ReadableElement>(
-    entry: &Value,
-    dev: &um::Device,
-) -> Value
-where
-    T::Real: um::Element,
-{
-    let path = entry["path"].as_str().unwrap();
+/// Agreement of `got` with the reference's `want`: same length, and every value within
+/// `atol + rtol·|want|` (NaN matches NaN, infinities match by sign). Returns (ok, max abs error,
+/// number of mismatches).
+fn agree(got: &[f64], want: &[f64], rtol: f64, atol: f64) -> Value {
+    if got.len() != want.len() {
+        return json!({"ok": false, "why": format!("length {} vs reference {}", got.len(), want.len())});
+    }
+    let (mut bad, mut worst) = (0usize, 0f64);
+    for (&g, &w) in got.iter().zip(want) {
+        let same = (g.is_nan() && w.is_nan()) || g == w || (g - w).abs() <= atol + rtol * w.abs();
+        if !same {
+            bad += 1;
+        }
+        if g.is_finite() && w.is_finite() {
+            worst = worst.max((g - w).abs());
+        }
+    }
+    json!({"ok": bad == 0, "mismatches": bad, "max_abs_err": worst, "n": got.len()})
+}
+
+fn bench_case(entry: &Value, dev: &um::Device, min: Duration) -> Value {
     let metric = entry["metric"].as_str().unwrap();
     let frames = entry["frames"].as_bool().unwrap();
-    let x: ArrayD<T> = ndarray_npy::read_npy(path).unwrap();
-    let min = Duration::from_secs_f64(1.0);
-    let host = time(|| metric_call!(metric, &x, frames).unwrap(), min);
-    let xd = dev.put(&x).unwrap();
+    let inputs = entry["inputs"].as_array().unwrap();
+    let wide = inputs[0]["dtype"] == "complex128";
+    let host = HostIns::new(inputs.iter().map(load).collect());
+    let want: ndarray::Array1<f64> = ndarray_npy::read_npy(entry["expected"].as_str().unwrap())
+        .unwrap_or_else(|_| ndarray::Array1::zeros(0));
+    let (rtol, atol) = (
+        entry["tol"]["rtol"].as_f64().unwrap(),
+        entry["tol"]["atol"].as_f64().unwrap(),
+    );
+    let want = want.to_vec();
+
+    let host_out = dispatch!(metric, &host, frames, wide, |r| r.flat());
+    let host_time = time(
+        || {
+            dispatch!(metric, &host, frames, wide, |r| {
+                let _ = std::hint::black_box(r);
+            })
+        },
+        min,
+    );
+    let d = host.put(dev);
     // cold first call: no executable in memory or on disk -> trace hit + lower + compile + run
     um::runtime::set_disk_cache(false);
     um::runtime::clear_memory_cache();
-    let first_call_cold = once(|| metric_call!(metric, &xd, frames).unwrap());
+    let first_call_cold = once(|| {
+        dispatch!(metric, &d, frames, wide, |r| {
+            let _ = r;
+        })
+    });
     // load from the on-disk cache: write it, drop the memory cache, call again
     um::runtime::set_disk_cache(true);
     um::runtime::clear_memory_cache();
-    metric_call!(metric, &xd, frames).unwrap();
+    dispatch!(metric, &d, frames, wide, |r| {
+        let _ = r;
+    });
     um::runtime::clear_memory_cache();
-    let first_call_disk = once(|| metric_call!(metric, &xd, frames).unwrap());
-    let resident = time(|| metric_call!(metric, &xd, frames).unwrap(), min);
+    let first_call_disk = once(|| {
+        dispatch!(metric, &d, frames, wide, |r| {
+            let _ = r;
+        })
+    });
+    let dev_out = dispatch!(metric, &d, frames, wide, |r| r.flat());
+    let resident = time(
+        || {
+            dispatch!(metric, &d, frames, wide, |r| {
+                let _ = std::hint::black_box(r);
+            })
+        },
+        min,
+    );
     let with_put = time(
         || {
-            let d = dev.put(&x).unwrap();
-            metric_call!(metric, &d, frames).unwrap();
+            let d = host.put(dev);
+            dispatch!(metric, &d, frames, wide, |r| {
+                let _ = std::hint::black_box(r);
+            })
         },
         min,
     );
     json!({
         "case": entry["case"], "metric": metric, "input_bytes": entry["input_bytes"],
-        "host": host, "pjrt_resident": resident, "pjrt_put": with_put,
+        "host": host_time, "pjrt_resident": resident, "pjrt_put": with_put,
         "first_call_cold_s": first_call_cold, "first_call_disk_s": first_call_disk,
+        "agree_host": agree(&host_out, &want, rtol, atol),
+        "agree_pjrt": agree(&dev_out, &want, rtol, atol),
     })
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let min = Duration::from_secs_f64(if quick { 0.2 } else { 1.0 });
     let manifest: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
     let dev = um::Device::cpu().unwrap();
+    // a private on-disk cache, so `disk` does not depend on what other processes cached
+    um::runtime::set_disk_cache_dir(Some(std::env::temp_dir().join("um-peer-bench-cache")));
     let mut results = Vec::new();
     for entry in &manifest {
-        let r = match entry["dtype"].as_str().unwrap() {
-            "complex64" => bench_case::<Complex32>(entry, &dev),
-            "complex128" => bench_case::<Complex64>(entry, &dev),
-            d => panic!("dtype {d}"),
-        };
+        let r = bench_case(entry, &dev, min);
+        let ok = |k: &str| r[k]["ok"].as_bool().unwrap_or(false);
         eprintln!(
-            "{:<24} {:<4} host {:9.3} ms  pjrt {:9.3} ms  (+put {:9.3} ms)  cold {:7.1} ms  disk {:6.2} ms",
+            "{:<24} {:<22} host {:9.3} ms  pjrt {:9.3} ms  (+put {:9.3} ms)  cold {:7.1} ms  disk {:6.2} ms  agree {}/{}",
             r["case"].as_str().unwrap(),
             r["metric"].as_str().unwrap(),
             r["host"]["median_s"].as_f64().unwrap() * 1e3,
@@ -159,6 +464,8 @@ fn main() {
             r["pjrt_put"]["median_s"].as_f64().unwrap() * 1e3,
             r["first_call_cold_s"].as_f64().unwrap() * 1e3,
             r["first_call_disk_s"].as_f64().unwrap() * 1e3,
+            ok("agree_host"),
+            ok("agree_pjrt"),
         );
         results.push(r);
     }
