@@ -1,5 +1,5 @@
 // noise_adjacent_frames: (f32[16,64,256]) -> (f32[], f32[], f32[])
-// fingerprint 834dc5646b35328de5fb3bbd3096ff8894fa6fcac456be98f2376d4f026dc79c
+// fingerprint 7a5de82c5ec45f860309af74f7a9a9996f95bb00717d8de069b64fdb50a6fbf9
 module @noise_adjacent_frames {
   func.func public @main(%arg0: tensor<16x64x256xf32>) -> (tensor<f32>, tensor<f32>, tensor<f32>) {
     %v1 = "stablehlo.slice"(%arg0) {start_indices = array<i64: 0, 0, 0>, limit_indices = array<i64: 15, 64, 256>, strides = array<i64: 1, 1, 1>} : (tensor<16x64x256xf32>) -> tensor<15x64x256xf32>
@@ -12,20 +12,24 @@ module @noise_adjacent_frames {
     %v8 = "stablehlo.subtract"(%v2, %v1) : (tensor<15x64x256xf32>, tensor<15x64x256xf32>) -> tensor<15x64x256xf32>
     %v9 = "stablehlo.divide"(%v8, %v5) : (tensor<15x64x256xf32>, tensor<15x64x256xf32>) -> tensor<15x64x256xf32>
     %v10 = "stablehlo.multiply"(%v9, %v9) : (tensor<15x64x256xf32>, tensor<15x64x256xf32>) -> tensor<15x64x256xf32>
-    %t1 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %t2 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %v11:2 = "stablehlo.reduce"(%v7, %v10, %t1, %t2) ({
-    ^bb0(%a0: tensor<f32>, %a1: tensor<f32>, %b0: tensor<f32>, %b1: tensor<f32>):
-      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      %r1 = "stablehlo.add"(%a1, %b1) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%r0, %r1) : (tensor<f32>, tensor<f32>) -> ()
-    }) {dimensions = array<i64: 0, 1, 2>} : (tensor<15x64x256xf32>, tensor<15x64x256xf32>, tensor<f32>, tensor<f32>) -> (tensor<f32>, tensor<f32>)
-    %v12 = "stablehlo.divide"(%v11#0, %v11#1) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v13 = "stablehlo.log"(%v12) : (tensor<f32>) -> tensor<f32>
-    %v14 = stablehlo.constant dense<2.3025851e0> : tensor<f32>
-    %v15 = "stablehlo.divide"(%v13, %v14) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v16 = stablehlo.constant dense<1.0e1> : tensor<f32>
-    %v17 = "stablehlo.multiply"(%v15, %v16) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v17, %v11#0, %v11#1) : (tensor<f32>, tensor<f32>, tensor<f32>) -> ()
+    %v11 = "stablehlo.convert"(%v7) : (tensor<15x64x256xf32>) -> tensor<15x64x256xf64>
+    %v12 = "stablehlo.convert"(%v10) : (tensor<15x64x256xf32>) -> tensor<15x64x256xf64>
+    %t1 = stablehlo.constant dense<0.0e0> : tensor<f64>
+    %t2 = stablehlo.constant dense<0.0e0> : tensor<f64>
+    %v13:2 = "stablehlo.reduce"(%v11, %v12, %t1, %t2) ({
+    ^bb0(%a0: tensor<f64>, %a1: tensor<f64>, %b0: tensor<f64>, %b1: tensor<f64>):
+      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      %r1 = "stablehlo.add"(%a1, %b1) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%r0, %r1) : (tensor<f64>, tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0, 1, 2>} : (tensor<15x64x256xf64>, tensor<15x64x256xf64>, tensor<f64>, tensor<f64>) -> (tensor<f64>, tensor<f64>)
+    %v14 = "stablehlo.convert"(%v13#0) : (tensor<f64>) -> tensor<f32>
+    %v15 = "stablehlo.convert"(%v13#1) : (tensor<f64>) -> tensor<f32>
+    %v16 = "stablehlo.divide"(%v14, %v15) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v17 = "stablehlo.log"(%v16) : (tensor<f32>) -> tensor<f32>
+    %v18 = stablehlo.constant dense<2.3025851e0> : tensor<f32>
+    %v19 = "stablehlo.divide"(%v17, %v18) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v20 = stablehlo.constant dense<1.0e1> : tensor<f32>
+    %v21 = "stablehlo.multiply"(%v19, %v20) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    "func.return"(%v21, %v14, %v15) : (tensor<f32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

@@ -150,11 +150,15 @@ pub(crate) fn adjacent_graph(data: &Tensor) -> Vec<Tensor> {
     }
     let (a, b) = (x.slice_axis(0, 0, r - 1), x.slice_axis(0, 1, r));
     let (sig, noi) = (((&a + &b) / 2.0).abs2(), ((&b - &a) / 2.0).abs2());
+    // Accumulated in f64 whatever the data's precision: XLA CPU runs this two-output reduce
+    // as one sequential loop, and an f32 running sum over ~10^7 samples drifts by ~1%.
+    let real = sig.dtype();
+    let (sig, noi) = (sig.cast(crate::DType::F64), noi.cast(crate::DType::F64));
     let sums = Tensor::reduce_many(
         &[(&sig, ReduceKind::Sum), (&noi, ReduceKind::Sum)],
         &all_axes(sig.rank()),
     );
-    with_snr(sums[0].clone(), sums[1].clone())
+    with_snr(sums[0].cast(real), sums[1].cast(real))
 }
 
 fn estimate<X>(
