@@ -371,6 +371,112 @@ fn agree(got: &[f64], want: &[f64], rtol: f64, atol: f64) -> Value {
     json!({"ok": bad == 0, "mismatches": bad, "max_abs_err": worst, "n": got.len()})
 }
 
+/// Our multi-device path for a coherence metric: the channel data pre-split over `devs` (along
+/// the frames axis for a batch, else the first image axis) and the metric run on every slab
+/// concurrently ([`um::runtime::ShardedArray`]); `None` for other metrics. The joined map is
+/// checked against the single-device one.
+fn sharded<T>(
+    metric: &str,
+    x: &ArrayD<T>,
+    frames: bool,
+    devs: &[um::Device],
+    min: Duration,
+) -> Option<Value>
+where
+    T: um::Numeric + Element,
+    T::Real: Into<f64>,
+{
+    use um::runtime::ShardedArray;
+    let (axis, out) = if frames { (0, 0) } else { (1, 0) };
+    let xs = ShardedArray::split(x, axis, devs).unwrap();
+    macro_rules! go {
+        ($f:path, $p:expr) => {{
+            let run = || xs.map(out, |s| $f(s, $p)).unwrap();
+            let joined = run().to_ndarray().unwrap();
+            let single = $f(x, $p).unwrap();
+            let err = joined
+                .iter()
+                .zip(single.iter())
+                .map(|(&a, &b)| (a.into() - b.into()).abs())
+                .fold(0.0f64, f64::max);
+            let mut t = time(
+                || {
+                    let _ = std::hint::black_box(run());
+                },
+                min,
+            );
+            t["max_abs_diff_vs_host"] = json!(err);
+            Some(t)
+        }};
+    }
+    match metric {
+        "cf" => go!(
+            um::coherence_factor,
+            CfParams {
+                frames,
+                ..Default::default()
+            }
+        ),
+        "gcf" => go!(
+            um::generalized_coherence_factor,
+            GcfParams { m0: 1, frames }
+        ),
+        "pcf" => go!(
+            um::phase_coherence_factor,
+            PcfParams {
+                frames,
+                ..Default::default()
+            }
+        ),
+        "scf" => go!(
+            um::sign_coherence_factor,
+            ScfParams {
+                frames,
+                ..Default::default()
+            }
+        ),
+        _ => None,
+    }
+}
+
+/// The fused `coherence_maps` (CF, GCF m0=1, PCF, SCF in one executable) on a resident input,
+/// on one device and split over `devs`.
+fn fused<T>(
+    x: &ArrayD<T>,
+    frames: bool,
+    dev: &um::Device,
+    devs: &[um::Device],
+    min: Duration,
+) -> Value
+where
+    T: um::Numeric + Element,
+{
+    use um::runtime::ShardedArray;
+    let p = um::metrics::CoherenceMapsParams {
+        cf: true,
+        gcf: Some(1),
+        pcf: Some(1.0),
+        scf: Some(1.0),
+        bmode: false,
+        frames,
+    };
+    let d = dev.put(x).unwrap();
+    let one = time(
+        || {
+            let _ = std::hint::black_box(um::coherence_maps(&d, p).unwrap());
+        },
+        min,
+    );
+    let xs = ShardedArray::split(x, if frames { 0 } else { 1 }, devs).unwrap();
+    let split = time(
+        || {
+            let _ = std::hint::black_box(xs.map_each(|s| um::coherence_maps(s, p)).unwrap());
+        },
+        min,
+    );
+    json!({"one_device": one, "sharded": split})
+}
+
 fn bench_case(entry: &Value, dev: &um::Device, min: Duration) -> Value {
     let metric = entry["metric"].as_str().unwrap();
     let frames = entry["frames"].as_bool().unwrap();
@@ -433,7 +539,27 @@ fn bench_case(entry: &Value, dev: &um::Device, min: Duration) -> Value {
         },
         min,
     );
+    // the multi-device path and the fused entry point (coherence rows, not the tiny ones)
+    let big = entry["input_bytes"].as_u64().unwrap_or(0) > 1 << 20;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let devs: Vec<um::Device> = dev.siblings().into_iter().take(cores.max(2)).collect();
+    let (pjrt_sharded, fused_maps) = if !big || !matches!(metric, "cf" | "gcf" | "pcf" | "scf") {
+        (None, None)
+    } else if wide {
+        let x = host.c128(0);
+        (
+            sharded(metric, x, frames, &devs, min),
+            (metric == "cf").then(|| fused(x, frames, dev, &devs, min)),
+        )
+    } else {
+        let x = host.c64(0);
+        (
+            sharded(metric, x, frames, &devs, min),
+            (metric == "cf").then(|| fused(x, frames, dev, &devs, min)),
+        )
+    };
     json!({
+        "pjrt_sharded": pjrt_sharded, "fused_maps": fused_maps,
         "case": entry["case"], "metric": metric, "input_bytes": entry["input_bytes"],
         "host": host_time, "pjrt_resident": resident, "pjrt_put": with_put,
         "first_call_cold_s": first_call_cold, "first_call_disk_s": first_call_disk,

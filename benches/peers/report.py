@@ -87,7 +87,9 @@ lines = [
     "`block_until_ready`; `ᵉ`: the reference function cannot be jitted, so JAX runs it eagerly, "
     "see the reasons below; `—`: the reference cannot run on that backend). `host` is our "
     "ndarray backend; `pjrt` our PJRT CPU call on a device-resident input (result left on the "
-    "device, like JAX); `pjrt+put` includes the ndarray → device transfer. `best` is our fastest "
+    "device, like JAX); `pjrt+put` includes the ndarray → device transfer; `sharded` (coherence "
+    "rows) the same resident input pre-split over the CPU plugin's devices (one per core) with the "
+    "metric run on every slab concurrently (`runtime::ShardedArray`). `best` is our fastest "
     "path. `bound` (coherence rows) = input bytes / 2-thread read bandwidth, the memory lower "
     "bound. `agree`: our host and PJRT outputs match the reference's output on the same input "
     "within tolerance (f32: rtol 2e-4, atol 2e-5; f64: rtol 1e-9, atol 1e-12). `cold` is our "
@@ -95,9 +97,10 @@ lines = [
     "new process whose executable is in the on-disk cache; `jax first` JAX's trace + compile + "
     "run.",
     "",
-    "| case | metric | numpy | jax | host | pjrt | pjrt+put | best | ×numpy | ×jax | best/bound | agree | cold | disk | jax first |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| case | metric | numpy | jax | host | pjrt | pjrt+put | sharded | best | ×numpy | ×jax | best/bound | agree | cold | disk | jax first |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ]
+fused_rows = []
 tiny_rows, reasons, compile_rows = [], {}, []
 for p in peers["results"]:
     o = key.get((p["case"], p["metric"]))
@@ -110,15 +113,41 @@ for p in peers["results"]:
         continue
     n, j = med(p["numpy"]), med(p["jax"])
     h, r, q = med(o["host"]), med(o["pjrt_resident"]), med(o["pjrt_put"])
-    best = min(h, r)
+    sh = med(o.get("pjrt_sharded"))
+    best = min(x for x in (h, r, sh) if x is not None)
+    if o.get("fused_maps"):
+        fused_rows.append((p, o))
     bound = p["input_bytes"] / (bw * 1e9)
     lines.append(
-        f"| {p['case']} | {p['metric']} | {ms(n)} | {jax_cell(p)} | {ms(h)} | {ms(r)} | {ms(q)} | {ms(best)} | "
+        f"| {p['case']} | {p['metric']} | {ms(n)} | {jax_cell(p)} | {ms(h)} | {ms(r)} | {ms(q)} | {ms(sh)} | {ms(best)} | "
         f"{ratio(n, best)} | {ratio(j, best)}{'ᵉ' if p['jax_mode'] == 'eager' else ''} | "
         f"{f'{best / bound:.1f}' if p.get('bound') else '—'} | {agreement(p, o)} | "
         f"{ms(o['first_call_cold_s'])} | {ms(o['first_call_disk_s'])} | {ms(p.get('jax_first_call_s'))} |"
     )
     compile_rows.append((p, o))
+
+lines += [
+    "",
+    "## Fused coherence maps",
+    "",
+    "`um::coherence_maps` computes CF, GCF (m0=1), PCF and SCF from one read of the channel data, "
+    "as one executable (resident input). `4 singles` is the sum of the four single-metric `pjrt` "
+    "times above; the reference has no fused call, so its column is the sum of its four calls.",
+    "",
+    "| case | numpy (4 calls) | jax (4 calls) | 4 singles | fused | fused, sharded | ×numpy | ×jax |",
+    "|---|---|---|---|---|---|---|---|",
+]
+for p, o in fused_rows:
+    four = [(pp, key.get((pp["case"], pp["metric"]))) for pp in peers["results"]
+            if pp["case"] == p["case"] and pp["metric"] in ("cf", "gcf", "pcf", "scf")]
+    def total(vals):
+        return None if any(v is None for v in vals) else sum(vals)
+    n4 = total([med(pp["numpy"]) for pp, _ in four])
+    j4 = total([med(pp["jax"]) for pp, _ in four])
+    s4 = total([med(oo["pjrt_resident"]) if oo else None for _, oo in four])
+    f1, fs = med(o["fused_maps"]["one_device"]), med(o["fused_maps"]["sharded"])
+    b = min(f1, fs)
+    lines.append(f"| {p['case']} | {ms(n4)} | {ms(j4)} | {ms(s4)} | {ms(f1)} | {ms(fs)} | {ratio(n4, b)} | {ratio(j4, b)} |")
 
 lines += [
     "",
