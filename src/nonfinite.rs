@@ -158,6 +158,27 @@ fn scan_host(t: &HostTensor<'_>, want_first: bool) -> Option<(usize, Vec<usize>)
 /// The number of non-finite elements of a device buffer, counted on its device.
 fn count_device(buf: &std::sync::Arc<crate::runtime::RawBuffer>) -> Result<usize> {
     let ty: TensorType = buf.ty().clone();
+    // Fast path, one vectorised float reduce: `v − v` is 0 for a finite value and NaN for NaN
+    // or ±Inf, so the sum is exactly 0 iff every element is finite. Only when it is not does
+    // the exact count below run (an integer reduce that XLA CPU vectorises poorly).
+    let probe = trace_cached("um.any_nonfinite", std::slice::from_ref(&ty), |a| {
+        let x = &a[0];
+        let d = if x.dtype().is_complex() {
+            let (re, im) = (x.re(), x.im());
+            (&re - &re) + (&im - &im)
+        } else {
+            x - x
+        };
+        Ok(vec![d.sum_all()])
+    })?;
+    let mut outs = Pjrt::run(&probe, vec![Arg::Device(buf)])?;
+    let sum = outs.pop().ok_or_else(|| Error::Unsupported {
+        what: "the non-finite scan".into(),
+        why: "its program returned no result; please report it".into(),
+    })?;
+    if crate::metrics::fetch_f64(sum)? == 0.0 {
+        return Ok(0);
+    }
     let program = trace_cached("um.count_nonfinite", &[ty], |a| {
         let x = &a[0];
         let finite = if x.dtype().is_complex() {
