@@ -161,6 +161,8 @@ fn count_device(buf: &std::sync::Arc<crate::runtime::RawBuffer>) -> Result<usize
     // Fast path, one vectorised float reduce: `v − v` is 0 for a finite value and NaN for NaN
     // or ±Inf, so the sum is exactly 0 iff every element is finite. Only when it is not does
     // the exact count below run (an integer reduce that XLA CPU vectorises poorly).
+    // `v - v` on purpose: it is 0 for finite values and NaN otherwise
+    #[allow(clippy::eq_op)]
     let probe = trace_cached("um.any_nonfinite", std::slice::from_ref(&ty), |a| {
         let x = &a[0];
         let d = if x.dtype().is_complex() {
