@@ -124,6 +124,19 @@ pub(crate) fn channel_axis(func: &'static str, shape: &[usize], frames: bool) ->
     Ok(axis)
 }
 
+/// GCF's low-frequency half-width must stay below half the aperture (`M/2` rounded down, the
+/// reference's rule).
+fn check_m0(func: &'static str, arg: &'static str, m0: usize, m: usize) -> Result<()> {
+    if m0 >= m / 2 {
+        return Err(Error::arg(
+            func,
+            arg,
+            format!("m0 ({m0}) must be < num_elements/2 ({})", m / 2),
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn check_power(func: &'static str, power: f64) -> Result<()> {
     if !(power.is_finite() && power >= 0.0) {
         return Err(Error::arg(
@@ -413,14 +426,7 @@ where
     const F: &str = "generalized_coherence_factor";
     let shape = channel_images.shape_slice();
     let axis = channel_axis(F, shape, params.frames)?;
-    let m = shape[axis];
-    if params.m0 >= m / 2 {
-        return Err(Error::arg(
-            F,
-            "m0",
-            format!("m0 ({}) must be < num_elements/2 ({})", params.m0, m / 2),
-        ));
-    }
+    check_m0(F, "m0", params.m0, shape[axis])?;
     check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{m0:{},axis:{axis}}}", params.m0);
     map1(&key, channel_images, |x| Ok(gcf_graph(x, axis, params.m0)))
@@ -726,14 +732,7 @@ where
     let shape = channel_images.shape_slice();
     let axis = channel_axis(F, shape, params.frames)?;
     if let Some(m0) = params.gcf {
-        let m = shape[axis];
-        if m0 >= m / 2 {
-            return Err(Error::arg(
-                F,
-                "params.gcf",
-                format!("m0 ({m0}) must be < num_elements/2 ({})", m / 2),
-            ));
-        }
+        check_m0(F, "params.gcf", m0, shape[axis])?;
     }
     if let Some(power) = params.pcf {
         check_power(F, power)?;

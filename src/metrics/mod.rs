@@ -249,22 +249,28 @@ pub(crate) fn fetch_f64(out: Out) -> Result<f64> {
     use crate::host::HostTensor;
     use crate::runtime::DeviceArray;
     use ndarray::Ix0;
-    let bad = |what: String| crate::error::Error::Unsupported {
-        what: "reading back a status value".into(),
-        why: format!("{what}; please report it"),
-    };
     match out {
         Out::Host(HostTensor::F32(a)) if a.ndim() == 0 => Ok(a[[]] as f64),
         Out::Host(HostTensor::F64(a)) if a.ndim() == 0 => Ok(a[[]]),
-        Out::Host(t) => Err(bad(format!("host result {}", t.ty()))),
-        Out::Device(b) => match b.ty().dtype {
-            DType::F32 => Ok(DeviceArray::<f32, Ix0>::from_raw(b)?
-                .to_ndarray()?
-                .into_scalar() as f64),
-            DType::F64 => Ok(DeviceArray::<f64, Ix0>::from_raw(b)?
-                .to_ndarray()?
-                .into_scalar()),
-            _ => Err(bad(format!("device result {}", b.ty()))),
-        },
+        Out::Device(b) if b.ty().dtype == DType::F32 => Ok(DeviceArray::<f32, Ix0>::from_raw(b)?
+            .to_ndarray()?
+            .into_scalar() as f64),
+        Out::Device(b) if b.ty().dtype == DType::F64 => Ok(DeviceArray::<f64, Ix0>::from_raw(b)?
+            .to_ndarray()?
+            .into_scalar()),
+        other => Err(crate::error::Error::Unsupported {
+            what: "reading back a status value".into(),
+            why: format!(
+                "a {} result, expected a float scalar; please report it",
+                out_type(&other)
+            ),
+        }),
+    }
+}
+
+fn out_type(o: &Out) -> String {
+    match o {
+        Out::Host(t) => format!("host {}", t.ty()),
+        Out::Device(b) => format!("device {}", b.ty()),
     }
 }
