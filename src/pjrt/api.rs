@@ -335,6 +335,8 @@ impl Api {
         if event.is_null() {
             return Ok(());
         }
+        // SAFETY: `event` is live (caller's contract).
+        unsafe { self.spin_until_ready(event) };
         let mut args = sys::PJRT_Event_Await_Args {
             struct_size: sys::PJRT_Event_Await_Args_STRUCT_SIZE as usize,
             event,
@@ -353,6 +355,41 @@ impl Api {
         // SAFETY: destroyed exactly once.
         unsafe { self.destroy_event(event) };
         awaited
+    }
+
+    /// Polls `event` for a short while (`PJRT_Event_IsReady`) before the caller blocks on it.
+    ///
+    /// The CPU plugin runs every executable above a tiny cost estimate on its worker pool and
+    /// signals the event from there; a caller that blocks at once sleeps in the kernel and pays
+    /// a wake-up (tens of µs on small VMs) on top of the work. Polling first keeps short
+    /// executions short; long ones fall through to the blocking await after the spin budget,
+    /// so no more than that budget of one core is spent per call.
+    ///
+    /// # Safety
+    /// `event` must be a live event of this plugin.
+    unsafe fn spin_until_ready(&self, event: *mut sys::PJRT_Event) {
+        let budget = spin_budget();
+        if budget.is_zero() {
+            return;
+        }
+        let start = std::time::Instant::now();
+        loop {
+            let mut args = sys::PJRT_Event_IsReady_Args {
+                struct_size: sys::PJRT_Event_IsReady_Args_STRUCT_SIZE as usize,
+                event,
+                ..Default::default()
+            };
+            // SAFETY: `event` is live (caller's contract).
+            match unsafe { pjrt_call!(self, PJRT_Event_IsReady, &mut args) } {
+                Ok(()) if !args.is_ready => {}
+                // ready, or the plugin cannot tell: the blocking await decides
+                _ => return,
+            }
+            if start.elapsed() >= budget {
+                return;
+            }
+            std::hint::spin_loop();
+        }
     }
 
     /// Destroys an event without waiting for it, ignoring errors.
@@ -387,4 +424,17 @@ mod tests {
         let e = check_version(1, 0).unwrap_err();
         assert!(e.contains("incompatible PJRT C API version 1.0"), "{e}");
     }
+}
+
+/// How long [`Api::spin_until_ready`] polls before blocking: `UM_PJRT_SPIN_US` microseconds
+/// (default 50; 0 blocks at once), read once.
+fn spin_budget() -> std::time::Duration {
+    static BUDGET: once_cell::sync::Lazy<std::time::Duration> = once_cell::sync::Lazy::new(|| {
+        let us = std::env::var("UM_PJRT_SPIN_US")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(50);
+        std::time::Duration::from_micros(us)
+    });
+    *BUDGET
 }
