@@ -206,6 +206,23 @@ fn count_device(buf: &std::sync::Arc<crate::runtime::RawBuffer>) -> Result<usize
 ///
 /// `args` are `(argument name, array)` pairs, as the function's signature names them.
 pub(crate) fn check_inputs(func: &'static str, args: &[(&'static str, Arg<'_>)]) -> Result<()> {
+    check(func, args, true).map(|_| ())
+}
+
+/// [`check_inputs`] for a function whose graph scans its device inputs in its own pass (the
+/// coherence family): every check except the non-finite scan of floating-point device inputs.
+/// Returns whether that scan is left to the caller (policy `Error` and such an input present);
+/// the caller then runs [`check_inputs`] itself when its in-pass probe finds a non-finite value.
+pub(crate) fn check_inputs_but_device_scan(
+    func: &'static str,
+    args: &[(&'static str, Arg<'_>)],
+) -> Result<bool> {
+    check(func, args, false)
+}
+
+/// The checks; with `scan_device` false, floating-point device inputs are not scanned and the
+/// result says whether one was skipped.
+fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan_device: bool) -> Result<bool> {
     let mut first_device: Option<(&'static str, &crate::runtime::Device)> = None;
     for (name, a) in args {
         if let Arg::Device(buf) = a {
@@ -223,8 +240,9 @@ pub(crate) fn check_inputs(func: &'static str, args: &[(&'static str, Arg<'_>)])
         }
     }
     if nonfinite_policy() == NonFinite::Propagate {
-        return Ok(());
+        return Ok(false);
     }
+    let mut skipped = false;
     for (name, a) in args {
         let total = |shape: &[usize]| shape.iter().product::<usize>();
         let found = match a {
@@ -234,6 +252,9 @@ pub(crate) fn check_inputs(func: &'static str, args: &[(&'static str, Arg<'_>)])
             },
             Arg::Device(buf) => {
                 if !buf.ty().dtype.is_inexact() {
+                    None
+                } else if !scan_device {
+                    skipped = true;
                     None
                 } else {
                     let count = count_device(buf)?;
@@ -258,5 +279,5 @@ pub(crate) fn check_inputs(func: &'static str, args: &[(&'static str, Arg<'_>)])
             });
         }
     }
-    Ok(())
+    Ok(skipped)
 }

@@ -1066,3 +1066,86 @@ fn nonfinite_error_details() {
         e => panic!("{e:?}"),
     }
 }
+
+/// The coherence family scans a device input inside its own pass (one more sum, no separate
+/// read): every kind of non-finite value, in the real or the imaginary part, alone among finite
+/// values, with and without a frames axis, is still reported with the host's count and index;
+/// finite data passes.
+#[test]
+fn coherence_in_pass_scan() {
+    use num_complex::Complex32;
+    use um::metrics::{CoherenceMapsParams, GcfParams, PcfParams, ScfParams};
+    let _g = lock();
+    let dev = Device::cpu().unwrap();
+    let finite = ndarray::Array4::from_shape_fn((2, 8, 3, 4), |(f, m, i, j)| {
+        Complex32::new((f + m * i) as f32 - 3.0, j as f32 * 0.5 - 1.0)
+    });
+    type Run = fn(&um::DeviceArray<Complex32, ndarray::Ix4>) -> Result<(), Error>;
+    let runs: [(&str, Run); 5] = [
+        ("cf", |d| {
+            let p = CfParams {
+                frames: true,
+                ..Default::default()
+            };
+            um::coherence_factor(d, p).map(|_| ())
+        }),
+        ("gcf", |d| {
+            let p = GcfParams {
+                frames: true,
+                ..Default::default()
+            };
+            um::generalized_coherence_factor(d, p).map(|_| ())
+        }),
+        ("pcf", |d| {
+            let p = PcfParams {
+                frames: true,
+                ..Default::default()
+            };
+            um::phase_coherence_factor(d, p).map(|_| ())
+        }),
+        ("scf", |d| {
+            let p = ScfParams {
+                frames: true,
+                ..Default::default()
+            };
+            um::sign_coherence_factor(d, p).map(|_| ())
+        }),
+        ("maps", |d| {
+            let p = CoherenceMapsParams {
+                frames: true,
+                ..Default::default()
+            };
+            um::coherence_maps(d, p).map(|_| ())
+        }),
+    ];
+    let d = dev.put(&finite).unwrap();
+    for (name, run) in &runs {
+        run(&d).unwrap_or_else(|e| panic!("{name} on finite data: {e}"));
+    }
+    let bad = [
+        Complex32::new(f32::NAN, 0.0),
+        Complex32::new(1.0, f32::NAN),
+        Complex32::new(f32::INFINITY, 0.0),
+        Complex32::new(0.0, f32::NEG_INFINITY),
+    ];
+    for v in bad {
+        let mut x = finite.clone();
+        x[[1, 5, 2, 3]] = v;
+        let d = dev.put(&x).unwrap();
+        for (name, run) in &runs {
+            match run(&d) {
+                Err(Error::NonFinite {
+                    count,
+                    total,
+                    first_index,
+                    ..
+                }) => assert_eq!(
+                    (count, total, first_index),
+                    (1, finite.len(), vec![1, 5, 2, 3]),
+                    "{name} with {v}"
+                ),
+                other => panic!("{name} with {v}: {other:?}"),
+            }
+        }
+    }
+}

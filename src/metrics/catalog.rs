@@ -78,6 +78,15 @@ pub fn reference_programs() -> Result<Vec<Entry>> {
     add("sign_coherence_factor", "", &channels, &|x| {
         scf_graph(x, 0, 1.0)
     })?;
+    // what the default non-finite policy runs on a device input: the scan rides in the pass
+    out.push(Entry {
+        stem: stem("coherence_factor", "checked", &channels),
+        program: trace("coherence_factor", std::slice::from_ref(&channels), |a| {
+            Ok(super::coherence::pass_graph(&a[0], 0, true, |p| {
+                vec![super::coherence::cf_part(p, true)]
+            }))
+        })?,
+    });
     let maps = super::coherence::CoherenceMapsParams::default();
     out.push(Entry {
         stem: stem("coherence_maps", "", &channels),

@@ -10,7 +10,7 @@
 
 use ndarray::RemoveAxis;
 
-use super::{check_inputs, inexact, map1, run_inputs};
+use super::{check_inputs, inexact, run_graph};
 use crate::backend::{ArrayArg, ArrayOf, Backend};
 use crate::dtype::Numeric;
 use crate::error::{Error, Result};
@@ -232,6 +232,19 @@ impl ChannelPass {
         (re, im)
     }
 
+    /// Requests `Σ (x − x)` (per pixel): exactly 0 where every channel value is finite, NaN where
+    /// one is NaN or ±Inf. Summed over the pixels it is the in-pass non-finite scan.
+    // `x - x` on purpose: 0 for finite values, NaN otherwise
+    #[allow(clippy::eq_op)]
+    fn sum_nonfinite_probe(&mut self) -> Slot {
+        let re = self.re();
+        let term = match self.im() {
+            Some(im) => (&re - &re) + (&im - &im),
+            None => &re - &re,
+        };
+        self.sum(term)
+    }
+
     /// Computes every requested sum in one variadic reduce.
     pub(crate) fn run(self) -> Sums {
         if self.terms.is_empty() {
@@ -245,6 +258,79 @@ impl ChannelPass {
 
 /// A map's formula over the sums of a [`ChannelPass`].
 pub(crate) type Finish = Box<dyn FnOnce(&Sums) -> Tensor>;
+
+/// Runs a coherence graph on `x`: `parts` asks a [`ChannelPass`] for its sums and returns how
+/// to finish each map; the results come back in that order.
+///
+/// The checks of [`check_inputs`] run first, except one: with the default
+/// [`NonFinite::Error`](crate::NonFinite) policy and a floating-point **device** input, the
+/// non-finite scan rides in the pass itself (one more sum, `Σ (x − x)`, which is 0 exactly when
+/// every channel value is finite) instead of a separate read of the data; only when that sum is
+/// not 0 does the full check run, to count and locate the values for [`Error::NonFinite`].
+fn run_pass<X>(
+    func: &'static str,
+    key: &str,
+    x: &X,
+    axis: usize,
+    parts: impl FnOnce(&mut ChannelPass) -> Vec<Finish>,
+) -> Result<Vec<crate::backend::Out>>
+where
+    X: ArrayArg,
+{
+    let args = [("channel_images", x.arg())];
+    let in_pass = crate::nonfinite::check_inputs_but_device_scan(func, &args)?;
+    let key = if in_pass {
+        format!("{key}+scan")
+    } else {
+        key.to_string()
+    };
+    let mut outs = run_graph::<X::Backend>(&key, &[x.tensor_type()], vec![x.arg()], |a| {
+        Ok(pass_graph(&a[0], axis, in_pass, parts))
+    })?;
+    if in_pass {
+        let probe = outs.pop().ok_or_else(|| Error::Unsupported {
+            what: "the non-finite scan".into(),
+            why: "the program returned no probe; please report it".into(),
+        })?;
+        if super::fetch_f64(probe)? != 0.0 {
+            // NaN or ±Inf somewhere: the full check counts and locates them
+            check_inputs(func, &args)?;
+        }
+    }
+    Ok(outs)
+}
+
+/// The graph [`run_pass`] runs: the maps of `parts` from one pass over `axis`, then, with
+/// `scan`, the in-pass non-finite probe `Σ (x − x)` over all of `x` (0 iff all finite).
+pub(crate) fn pass_graph(
+    x: &Tensor,
+    axis: usize,
+    scan: bool,
+    parts: impl FnOnce(&mut ChannelPass) -> Vec<Finish>,
+) -> Vec<Tensor> {
+    let mut pass = ChannelPass::new(x, axis);
+    let finishes = parts(&mut pass);
+    let probe = scan.then(|| pass.sum_nonfinite_probe());
+    let sums = pass.run();
+    let mut maps: Vec<Tensor> = finishes.into_iter().map(|f| f(&sums)).collect();
+    if let Some(slot) = probe {
+        maps.push(sums.get(slot).sum_all());
+    }
+    maps
+}
+
+/// The first result of [`run_pass`], as the map array of `X`.
+fn single_map<X: ArrayArg>(outs: Vec<crate::backend::Out>) -> Result<MapOf<X>>
+where
+    X::Elem: Numeric,
+    X::Dim: RemoveAxis,
+{
+    let out = outs.into_iter().next().ok_or_else(|| Error::Unsupported {
+        what: "a coherence program".into(),
+        why: "it returned no map; please report it".into(),
+    })?;
+    X::Backend::wrap(out)
+}
 
 /// One map from its own pass (the single-metric functions).
 fn one_pass(x: &Tensor, axis: usize, part: impl FnOnce(&mut ChannelPass) -> Finish) -> Tensor {
@@ -317,11 +403,11 @@ where
 {
     const F: &str = "coherence_factor";
     let axis = channel_axis(F, channel_images.shape_slice(), params.frames)?;
-    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{power_based:{},axis:{axis}}}", params.power_based);
-    map1(&key, channel_images, |x| {
-        Ok(cf_graph(x, axis, params.power_based))
-    })
+    let outs = run_pass(F, &key, channel_images, axis, |p| {
+        vec![cf_part(p, params.power_based)]
+    })?;
+    single_map::<X>(outs)
 }
 
 /// The DFT weights `cos(2πkm/M)` and `sin(2πkm/M)` of bin `k`, in `x`'s real dtype, along the
@@ -427,9 +513,11 @@ where
     let shape = channel_images.shape_slice();
     let axis = channel_axis(F, shape, params.frames)?;
     check_m0(F, "m0", params.m0, shape[axis])?;
-    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{m0:{},axis:{axis}}}", params.m0);
-    map1(&key, channel_images, |x| Ok(gcf_graph(x, axis, params.m0)))
+    let outs = run_pass(F, &key, channel_images, axis, |p| {
+        vec![gcf_part(p, params.m0)]
+    })?;
+    single_map::<X>(outs)
 }
 
 /// The unit phasor `x/|x|` as (real part, imaginary part), with `0` where `x = 0` (`sign(x)`
@@ -506,11 +594,11 @@ where
     const F: &str = "phase_coherence_factor";
     let axis = channel_axis(F, channel_images.shape_slice(), params.frames)?;
     check_power(F, params.power)?;
-    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{power:{:?},axis:{axis}}}", params.power);
-    map1(&key, channel_images, |x| {
-        Ok(pcf_graph(x, axis, params.power))
-    })
+    let outs = run_pass(F, &key, channel_images, axis, |p| {
+        vec![pcf_part(p, params.power)]
+    })?;
+    single_map::<X>(outs)
 }
 
 /// SCF's sums and formula before the exponent: `|1 − sqrt(max(1 − p², 0))|` with
@@ -574,11 +662,11 @@ where
     const F: &str = "sign_coherence_factor";
     let axis = channel_axis(F, channel_images.shape_slice(), params.frames)?;
     check_power(F, params.power)?;
-    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let key = format!("{F}{{power:{:?},axis:{axis}}}", params.power);
-    map1(&key, channel_images, |x| {
-        Ok(scf_graph(x, axis, params.power))
-    })
+    let outs = run_pass(F, &key, channel_images, axis, |p| {
+        vec![scf_part(p, params.power)]
+    })?;
+    single_map::<X>(outs)
 }
 
 /// Parameters of [`coherence_maps`]: which maps to compute (`None`/`false` skips one).
@@ -641,24 +729,30 @@ pub(crate) fn coherence_maps_graph(
     params: &CoherenceMapsParams,
 ) -> Vec<Tensor> {
     let mut p = ChannelPass::new(x, axis);
-    let mut parts: Vec<Finish> = Vec::new();
-    if params.cf {
-        parts.push(cf_part(&mut p, true));
-    }
-    if let Some(m0) = params.gcf {
-        parts.push(gcf_part(&mut p, m0));
-    }
-    if let Some(power) = params.pcf {
-        parts.push(pcf_part(&mut p, power));
-    }
-    if let Some(power) = params.scf {
-        parts.push(scf_part(&mut p, power));
-    }
-    if params.bmode {
-        parts.push(bmode_part(&mut p));
-    }
+    let parts = maps_parts(&mut p, params);
     let sums = p.run();
     parts.into_iter().map(|finish| finish(&sums)).collect()
+}
+
+/// The requested maps' sums and formulas, in the order cf, gcf, pcf, scf, bmode.
+fn maps_parts(p: &mut ChannelPass, params: &CoherenceMapsParams) -> Vec<Finish> {
+    let mut parts: Vec<Finish> = Vec::new();
+    if params.cf {
+        parts.push(cf_part(p, true));
+    }
+    if let Some(m0) = params.gcf {
+        parts.push(gcf_part(p, m0));
+    }
+    if let Some(power) = params.pcf {
+        parts.push(pcf_part(p, power));
+    }
+    if let Some(power) = params.scf {
+        parts.push(scf_part(p, power));
+    }
+    if params.bmode {
+        parts.push(bmode_part(p));
+    }
+    parts
 }
 
 /// The B-mode image of the delay-and-sum data `Σ_m x`, in dB relative to the maximum of each
@@ -740,7 +834,6 @@ where
     if let Some(power) = params.scf {
         check_power(F, power)?;
     }
-    check_inputs(F, &[("channel_images", channel_images.arg())])?;
     let mut maps = CoherenceMaps {
         cf: None,
         gcf: None,
@@ -754,20 +847,21 @@ where
         || params.scf.is_some()
         || params.bmode)
     {
+        check_inputs(F, &[("channel_images", channel_images.arg())])?;
         return Ok(maps);
     }
     let key = format!(
         "{F}{{cf:{},gcf:{:?},pcf:{:?},scf:{:?},bmode:{},axis:{axis}}}",
         params.cf, params.gcf, params.pcf, params.scf, params.bmode
     );
-    let mut outs = run_inputs::<X::Backend>(
-        &key,
-        vec![(channel_images.tensor_type(), channel_images.arg())],
-        |a| Ok(coherence_maps_graph(&a[0], axis, &params)),
-    )?;
+    let mut outs = run_pass(F, &key, channel_images, axis, |p| maps_parts(p, &params))?.into_iter();
     let mut next = |wanted: bool| -> Result<Option<MapOf<X>>> {
         if wanted {
-            Ok(Some(X::Backend::wrap(outs.next()?)?))
+            let out = outs.next().ok_or_else(|| Error::Unsupported {
+                what: "the coherence_maps program".into(),
+                why: "it returned fewer maps than requested; please report it".into(),
+            })?;
+            Ok(Some(X::Backend::wrap(out)?))
         } else {
             Ok(None)
         }

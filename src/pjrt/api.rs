@@ -411,6 +411,19 @@ impl Api {
     }
 }
 
+/// How long [`Api::spin_until_ready`] polls before blocking: `UM_PJRT_SPIN_US` microseconds
+/// (default 50; 0 blocks at once), read once.
+fn spin_budget() -> std::time::Duration {
+    static BUDGET: once_cell::sync::Lazy<std::time::Duration> = once_cell::sync::Lazy::new(|| {
+        let us = std::env::var("UM_PJRT_SPIN_US")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(50);
+        std::time::Duration::from_micros(us)
+    });
+    *BUDGET
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,17 +437,4 @@ mod tests {
         let e = check_version(1, 0).unwrap_err();
         assert!(e.contains("incompatible PJRT C API version 1.0"), "{e}");
     }
-}
-
-/// How long [`Api::spin_until_ready`] polls before blocking: `UM_PJRT_SPIN_US` microseconds
-/// (default 50; 0 blocks at once), read once.
-fn spin_budget() -> std::time::Duration {
-    static BUDGET: once_cell::sync::Lazy<std::time::Duration> = once_cell::sync::Lazy::new(|| {
-        let us = std::env::var("UM_PJRT_SPIN_US")
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .unwrap_or(50);
-        std::time::Duration::from_micros(us)
-    });
-    *BUDGET
 }
