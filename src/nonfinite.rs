@@ -209,20 +209,20 @@ pub(crate) fn check_inputs(func: &'static str, args: &[(&'static str, Arg<'_>)])
     check(func, args, true).map(|_| ())
 }
 
-/// [`check_inputs`] for a function whose graph scans its device inputs in its own pass (the
-/// coherence family): every check except the non-finite scan of floating-point device inputs.
-/// Returns whether that scan is left to the caller (policy `Error` and such an input present);
-/// the caller then runs [`check_inputs`] itself when its in-pass probe finds a non-finite value.
-pub(crate) fn check_inputs_but_device_scan(
+/// [`check_inputs`] for a function whose graph scans its inputs in its own pass (the coherence
+/// family): every check except the non-finite scan of floating-point inputs. Returns whether
+/// that scan is left to the caller (policy `Error` and such an input present); the caller then
+/// runs [`check_inputs`] itself when its in-pass probe finds a non-finite value.
+pub(crate) fn check_inputs_but_scan(
     func: &'static str,
     args: &[(&'static str, Arg<'_>)],
 ) -> Result<bool> {
     check(func, args, false)
 }
 
-/// The checks; with `scan_device` false, floating-point device inputs are not scanned and the
-/// result says whether one was skipped.
-fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan_device: bool) -> Result<bool> {
+/// The checks; with `scan` false, floating-point inputs are not scanned and the result says
+/// whether one was skipped.
+fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan: bool) -> Result<bool> {
     let mut first_device: Option<(&'static str, &crate::runtime::Device)> = None;
     for (name, a) in args {
         if let Arg::Device(buf) = a {
@@ -246,6 +246,10 @@ fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan_device: bool
     for (name, a) in args {
         let total = |shape: &[usize]| shape.iter().product::<usize>();
         let found = match a {
+            Arg::Host(t) if !scan && t.dtype().is_inexact() => {
+                skipped = true;
+                None
+            }
             Arg::Host(t) => match scan_host(t, true) {
                 Some((count, first)) if count > 0 => Some((count, total(t.shape()), first)),
                 _ => None,
@@ -253,7 +257,7 @@ fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan_device: bool
             Arg::Device(buf) => {
                 if !buf.ty().dtype.is_inexact() {
                     None
-                } else if !scan_device {
+                } else if !scan {
                     skipped = true;
                     None
                 } else {

@@ -1118,9 +1118,29 @@ fn coherence_in_pass_scan() {
             um::coherence_maps(d, p).map(|_| ())
         }),
     ];
+    type HostRun = fn(&ndarray::Array4<Complex32>) -> Result<(), Error>;
+    let host_runs: [(&str, HostRun); 2] = [
+        ("host cf", |x| {
+            let p = CfParams {
+                frames: true,
+                ..Default::default()
+            };
+            um::coherence_factor(x, p).map(|_| ())
+        }),
+        ("host maps", |x| {
+            let p = CoherenceMapsParams {
+                frames: true,
+                ..Default::default()
+            };
+            um::coherence_maps(x, p).map(|_| ())
+        }),
+    ];
     let d = dev.put(&finite).unwrap();
     for (name, run) in &runs {
         run(&d).unwrap_or_else(|e| panic!("{name} on finite data: {e}"));
+    }
+    for (name, run) in &host_runs {
+        run(&finite).unwrap_or_else(|e| panic!("{name} on finite data: {e}"));
     }
     let bad = [
         Complex32::new(f32::NAN, 0.0),
@@ -1132,8 +1152,12 @@ fn coherence_in_pass_scan() {
         let mut x = finite.clone();
         x[[1, 5, 2, 3]] = v;
         let d = dev.put(&x).unwrap();
-        for (name, run) in &runs {
-            match run(&d) {
+        let results = runs
+            .iter()
+            .map(|(name, run)| (*name, run(&d)))
+            .chain(host_runs.iter().map(|(name, run)| (*name, run(&x))));
+        for (name, result) in results {
+            match result {
                 Err(Error::NonFinite {
                     count,
                     total,

@@ -263,8 +263,8 @@ pub(crate) type Finish = Box<dyn FnOnce(&Sums) -> Tensor>;
 /// to finish each map; the results come back in that order.
 ///
 /// The checks of [`check_inputs`] run first, except one: with the default
-/// [`NonFinite::Error`](crate::NonFinite) policy and a floating-point **device** input, the
-/// non-finite scan rides in the pass itself (one more sum, `Σ (x − x)`, which is 0 exactly when
+/// [`NonFinite::Error`](crate::NonFinite) policy and a floating-point input (host or device),
+/// the non-finite scan rides in the pass itself (one more sum, `Σ (x − x)`, which is 0 exactly when
 /// every channel value is finite) instead of a separate read of the data; only when that sum is
 /// not 0 does the full check run, to count and locate the values for [`Error::NonFinite`].
 fn run_pass<X>(
@@ -278,7 +278,7 @@ where
     X: ArrayArg,
 {
     let args = [("channel_images", x.arg())];
-    let in_pass = crate::nonfinite::check_inputs_but_device_scan(func, &args)?;
+    let in_pass = crate::nonfinite::check_inputs_but_scan(func, &args)?;
     let key = if in_pass {
         format!("{key}+scan")
     } else {
