@@ -504,11 +504,13 @@ fn bench_case(entry: &Value, dev: &um::Device, min: Duration) -> Value {
     // cold first call: no executable in memory or on disk -> trace hit + lower + compile + run
     um::runtime::set_disk_cache(false);
     um::runtime::clear_memory_cache();
+    let before = um::runtime::stats();
     let first_call_cold = once(|| {
         dispatch!(metric, &d, frames, wide, |r| {
             let _ = r;
         })
     });
+    let compile_s = (um::runtime::stats().compile_time - before.compile_time).as_secs_f64();
     // load from the on-disk cache: write it, drop the memory cache, call again
     um::runtime::set_disk_cache(true);
     um::runtime::clear_memory_cache();
@@ -516,11 +518,13 @@ fn bench_case(entry: &Value, dev: &um::Device, min: Duration) -> Value {
         let _ = r;
     });
     um::runtime::clear_memory_cache();
+    let before = um::runtime::stats();
     let first_call_disk = once(|| {
         dispatch!(metric, &d, frames, wide, |r| {
             let _ = r;
         })
     });
+    let disk_load_s = (um::runtime::stats().disk_load_time - before.disk_load_time).as_secs_f64();
     let dev_out = dispatch!(metric, &d, frames, wide, |r| r.flat());
     let resident = time(
         || {
@@ -576,6 +580,7 @@ fn bench_case(entry: &Value, dev: &um::Device, min: Duration) -> Value {
         "case": entry["case"], "metric": metric, "input_bytes": entry["input_bytes"],
         "host": host_time, "pjrt_resident": resident, "pjrt_put": with_put,
         "first_call_cold_s": first_call_cold, "first_call_disk_s": first_call_disk,
+        "compile_s": compile_s, "disk_load_s": disk_load_s,
         "agree_host": agree(&host_out, &want, rtol, atol),
         "agree_pjrt": agree(&dev_out, &want, rtol, atol),
     })

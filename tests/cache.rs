@@ -102,7 +102,20 @@ fn compile_once_per_signature_and_race_safe() {
         c0 + 5,
         "loaded from disk, not compiled"
     );
-    assert_eq!(um::runtime::stats().disk_hits, before.disk_hits + 1);
+    let after = um::runtime::stats();
+    assert_eq!(after.disk_hits, before.disk_hits + 1);
+    assert!(
+        after.disk_load_time > before.disk_load_time,
+        "the disk load is timed"
+    );
+    assert_eq!(
+        after.compile_time, before.compile_time,
+        "no compiler time spent on a disk hit"
+    );
+    assert!(
+        after.compile_time > std::time::Duration::ZERO,
+        "compiles are timed"
+    );
     assert_eq!(first, again);
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -194,20 +194,24 @@ lines += [
     "",
     "## Compile and disk-cache load per metric",
     "",
-    "At each metric's largest case. `≈ compile` = `cold` − steady `pjrt` (lower + XLA compile; "
-    "target ≤ 100 ms); `≈ load` = `disk` − steady `pjrt` (reading and loading the cached "
-    "executable; target ≤ 5 ms). `cargo bench` measures compilation alone (`compile/…`).",
+    "At each metric's largest case. `cold` is the first call with no cached executable, `disk` "
+    "the first call whose executable comes from the on-disk cache (both include tracing, "
+    "lowering and one run). `compile` is the time spent in the plugin's compiler during the "
+    "cold call and `load` the time spent reading and loading the cached executable during the "
+    "disk call, both measured inside the call (`runtime::stats()`: `compile_time`, "
+    "`disk_load_time`); targets: compile ≤ 100 ms, load ≤ 5 ms. `cargo bench` also measures "
+    "compilation alone (`compile/…`).",
     "",
-    "| metric | case | cold | disk | pjrt | ≈ compile | ≤ 100 ms | ≈ load | ≤ 5 ms | jax first |",
+    "| metric | case | cold | compile | ≤ 100 ms | disk | load | ≤ 5 ms | pjrt | jax first |",
     "|---|---|---|---|---|---|---|---|---|---|",
 ]
 for m, (p, o) in largest.items():
     r = med(o["pjrt_resident"])
-    c = o["first_call_cold_s"] - r
-    d = max(o["first_call_disk_s"] - r, 0.0)
+    c = o["compile_s"]
+    d = o["disk_load_s"]
     lines.append(
-        f"| {m} | {p['case']} | {ms(o['first_call_cold_s'])} | {ms(o['first_call_disk_s'])} | {ms(r)} | "
-        f"{ms(c)} | {'yes' if c <= 0.1 else 'no'} | {ms(d)} | {'yes' if d <= 0.005 else 'no'} | "
+        f"| {m} | {p['case']} | {ms(o['first_call_cold_s'])} | {ms(c)} | {'yes' if c <= 0.1 else 'no'} | "
+        f"{ms(o['first_call_disk_s'])} | {ms(d)} | {'yes' if d <= 0.005 else 'no'} | {ms(r)} | "
         f"{ms(p.get('jax_first_call_s'))} |"
     )
 

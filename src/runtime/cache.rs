@@ -109,6 +109,8 @@ static MEMORY: Lazy<Mutex<HashMap<CacheKey, Arc<Entry>>>> =
 /// Compilations per key, kept across [`clear_memory_cache`].
 static PER_KEY: Lazy<Mutex<HashMap<CacheKey, u64>>> = Lazy::new(|| Mutex::new(HashMap::new()));
 
+static COMPILE_NS: AtomicU64 = AtomicU64::new(0);
+static DISK_LOAD_NS: AtomicU64 = AtomicU64::new(0);
 static COMPILES: AtomicU64 = AtomicU64::new(0);
 static MEMORY_HITS: AtomicU64 = AtomicU64::new(0);
 static DISK_HITS: AtomicU64 = AtomicU64::new(0);
@@ -141,6 +143,12 @@ pub struct CacheStats {
     /// The most compilations any single cache key has needed (1 unless the memory cache was
     /// cleared or a compilation failed and was retried).
     pub max_compiles_per_key: u64,
+    /// Wall time spent in the plugin's compiler (`PJRT_Client_Compile`), all compilations
+    /// together (lowering to StableHLO not included).
+    pub compile_time: std::time::Duration,
+    /// Wall time spent loading executables from the disk cache (reading, checking and
+    /// `PJRT_Executable_DeserializeAndLoad`), all disk hits together.
+    pub disk_load_time: std::time::Duration,
 }
 
 /// The executable cache's counters.
@@ -172,6 +180,8 @@ pub fn stats() -> CacheStats {
         disk_errors: DISK_ERRORS.load(Ordering::Relaxed),
         memory_entries,
         max_compiles_per_key,
+        compile_time: std::time::Duration::from_nanos(COMPILE_NS.load(Ordering::Relaxed)),
+        disk_load_time: std::time::Duration::from_nanos(DISK_LOAD_NS.load(Ordering::Relaxed)),
     }
 }
 
@@ -312,10 +322,12 @@ fn load_or_compile(
         None
     };
     if let Some(path) = &disk_path {
+        let started = std::time::Instant::now();
         match read_entry(path, &key.plugin_version, &digest) {
             Ok(payload) => match load_checked(device, program, &payload) {
                 Some(exe) => {
                     DISK_HITS.fetch_add(1, Ordering::Relaxed);
+                    add_elapsed(&DISK_LOAD_NS, started);
                     return Ok(Arc::new(exe));
                 }
                 None => {
@@ -332,9 +344,11 @@ fn load_or_compile(
         }
     }
     let text = program.to_stablehlo();
+    let started = std::time::Instant::now();
     let exe = device
         .client()
         .compile(&text, &pjrt::CompileOptions::for_device(device.device_id()))?;
+    add_elapsed(&COMPILE_NS, started);
     COMPILES.fetch_add(1, Ordering::Relaxed);
     device.backend().compiles.fetch_add(1, Ordering::Relaxed);
     *PER_KEY
@@ -354,6 +368,12 @@ fn load_or_compile(
         }
     }
     Ok(Arc::new(exe))
+}
+
+/// Adds the time since `started` to a nanosecond counter.
+fn add_elapsed(counter: &AtomicU64, started: std::time::Instant) {
+    let ns = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    counter.fetch_add(ns, Ordering::Relaxed);
 }
 
 /// Deserializes a disk entry and checks that it fits: the right device and output count.
