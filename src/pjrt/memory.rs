@@ -95,19 +95,31 @@ fn alloc_block(layout: Layout, zeroed: bool) -> Option<NonNull<u8>> {
     NonNull::new(raw)
 }
 
-/// Gives a block back: into the pool when it is large and the pool has room, else to the
-/// allocator.
+/// Gives a block back: into the pool when it is large, evicting the least recently freed
+/// blocks to make room (the shape just used is the one most likely to come next: a pool full
+/// of an earlier shape's blocks must not keep every later frame on fresh pages); blocks larger
+/// than the whole pool go back to the allocator.
 fn release_block(ptr: NonNull<u8>, layout: Layout) {
-    if layout.size() >= POOL_MIN_BYTES {
+    let mut evicted = Vec::new();
+    if (POOL_MIN_BYTES..=POOL_MAX_BYTES).contains(&layout.size()) {
         let mut pool = pool();
-        let held: usize = pool.iter().map(|(_, l)| l.size()).sum();
-        if pool.len() < POOL_MAX_BLOCKS && held + layout.size() <= POOL_MAX_BYTES {
-            pool.push((ptr.as_ptr() as usize, layout));
-            return;
+        let mut held: usize = pool.iter().map(|(_, l)| l.size()).sum();
+        while !pool.is_empty()
+            && (pool.len() >= POOL_MAX_BLOCKS || held + layout.size() > POOL_MAX_BYTES)
+        {
+            let oldest = pool.remove(0);
+            held -= oldest.1.size();
+            evicted.push(oldest);
         }
+        pool.push((ptr.as_ptr() as usize, layout));
+    } else {
+        evicted.push((ptr.as_ptr() as usize, layout));
     }
-    // SAFETY: allocated by `alloc_block` with exactly this layout, and no longer used.
-    unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
+    for (addr, layout) in evicted {
+        // SAFETY: allocated by `alloc_block` with exactly this layout, and no longer used (a
+        // pooled block is owned by the pool alone).
+        unsafe { std::alloc::dealloc(addr as *mut u8, layout) };
+    }
 }
 
 /// Frees the host blocks kept for reuse by zero-copy transfers (at most 256 MiB in 4 blocks,
@@ -371,5 +383,42 @@ mod tests {
         }
         let short = AlignedBytes::from_iter_exact(3, [5i32]);
         assert_eq!(short.as_elements::<i32>().unwrap(), &[5, 0, 0]);
+    }
+
+    /// A full pool makes room for the block freed last, evicting the oldest: a new shape's
+    /// frames get reused pages even after other shapes filled the pool.
+    #[test]
+    fn pool_keeps_the_latest_shape() {
+        // odd sizes that no other test allocates
+        let layout = |k: usize| {
+            Layout::from_size_align(POOL_MIN_BYTES + 64 * k, AlignedBytes::ALIGN).unwrap()
+        };
+        let pooled = |l: Layout| pool().iter().any(|&(_, p)| p == l);
+        for k in 1..=POOL_MAX_BLOCKS {
+            let b = alloc_block(layout(k), false).unwrap();
+            release_block(b, layout(k));
+        }
+        let latest = layout(97);
+        let b = alloc_block(latest, false).unwrap();
+        release_block(b, latest);
+        assert!(pooled(latest), "the block freed last is kept");
+        assert!(!pooled(layout(1)), "the oldest block made room");
+        let reused = alloc_block(latest, false).unwrap();
+        assert!(
+            !pooled(latest),
+            "and the next allocation of that layout takes it"
+        );
+        release_block(reused, latest);
+        // a block larger than the whole pool is not kept
+        let huge = Layout::from_size_align(POOL_MAX_BYTES + 64, AlignedBytes::ALIGN).unwrap();
+        let b = alloc_block(huge, false).unwrap();
+        release_block(b, huge);
+        assert!(!pooled(huge));
+        for k in (1..=POOL_MAX_BLOCKS).chain([97]) {
+            if let Some(b) = alloc_block(layout(k), false) {
+                // SAFETY: allocated with exactly this layout; handed straight back
+                unsafe { std::alloc::dealloc(b.as_ptr(), layout(k)) };
+            }
+        }
     }
 }
