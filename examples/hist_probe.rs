@@ -175,9 +175,49 @@ fn metrics() -> um::Result<()> {
 fn main() -> um::Result<()> {
     if std::env::args().any(|a| a == "--kernels") {
         kernels()
+    } else if std::env::args().any(|a| a == "--sort") {
+        sorts()
     } else {
         metrics()
     }
+}
+
+/// XLA's sort of 10^6 values with each comparator: the cost behind MEDIAN CNR on PJRT.
+fn sorts() -> um::Result<()> {
+    let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
+    let n = 1_000_000usize;
+    let x: Vec<f32> = (0..n)
+        .map(|i| ((i as u64 * 2654435761) % 1000003) as f32 / 1000003.0)
+        .collect();
+    let xi: Vec<i32> = x.iter().map(|v| v.to_bits() as i32).collect();
+    let bx = client.buffer_from_host(&bytes(&x, f32::to_ne_bytes), DType::F32, &[n], 0)?;
+    let bi = client.buffer_from_host(&bytes(&xi, i32::to_ne_bytes), DType::I32, &[n], 0)?;
+    for (ty, ct, stable, buf) in [
+        ("f32", "TOTALORDER", true, &bx),
+        ("f32", "FLOAT", true, &bx),
+        ("f32", "FLOAT", false, &bx),
+        ("i32", "SIGNED", true, &bi),
+    ] {
+        let text = format!(
+            "func.func public @main(%x: tensor<{n}x{ty}>) -> tensor<{n}x{ty}> {{
+  %r = \"stablehlo.sort\"(%x) ({{
+  ^bb0(%a: tensor<{ty}>, %b: tensor<{ty}>):
+    %c = \"stablehlo.compare\"(%a, %b) {{comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type {ct}>}} : (tensor<{ty}>, tensor<{ty}>) -> tensor<i1>
+    \"stablehlo.return\"(%c) : (tensor<i1>) -> ()
+  }}) {{dimension = 0 : i64, is_stable = {stable}}} : (tensor<{n}x{ty}>) -> tensor<{n}x{ty}>
+  return %r : tensor<{n}x{ty}>
+}}"
+        );
+        let exe = client.compile(&text, &CompileOptions::for_device(0))?;
+        let ms = median_ms(
+            || {
+                exe.execute(&[buf]).unwrap();
+            },
+            Duration::from_secs(3),
+        );
+        println!("sort n={n} {ty} {ct:10} stable={stable:5}: {ms:8.2} ms");
+    }
+    Ok(())
 }
 
 fn kernels() -> um::Result<()> {
