@@ -404,6 +404,14 @@ where
                 "the number of bins must be ≥ 1, got 0",
             ))
         }
+        // bin indices are i32 inside the graph
+        Bins::Count(n) if *n >= i32::MAX as usize => {
+            return Err(Error::arg(
+                F,
+                "bins",
+                format!("at most {} bins, got {n}", i32::MAX - 1),
+            ))
+        }
         Bins::Count(n) => (format!("gcnr{{bins:{n}}}"), Vec::new()),
         Bins::Edges(e) => {
             check_edges(e)?;
