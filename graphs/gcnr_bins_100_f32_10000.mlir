@@ -1,5 +1,5 @@
 // gcnr: (f32[10000], f32[10000]) -> (f32[], i32[])
-// fingerprint 47e569fc61926d884eb1144cc8e078703a9eb9193c83834ce9837b72a703a3f4
+// fingerprint cc571de19582e3671f87f1012d0508dc9d1ff7d131875d6e49c7e2a7b1bcc808
 module @gcnr {
   func.func public @main(%arg0: tensor<10000xf32>, %arg1: tensor<10000xf32>) -> (tensor<f32>, tensor<i32>) {
     %v2 = "stablehlo.convert"(%arg0) : (tensor<10000xf32>) -> tensor<10000xf64>
@@ -107,98 +107,157 @@ module @gcnr {
     %v61 = stablehlo.constant dense<0> : tensor<i32>
     %v62 = "stablehlo.select"(%v59, %v60, %v61) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
     %v63 = "stablehlo.select"(%v57, %v58, %v62) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
-    %v64 = "stablehlo.reshape"(%v54) : (tensor<100xf64>) -> tensor<100x1xf64>
-    %v65 = "stablehlo.slice"(%v52) {start_indices = array<i64: 100>, limit_indices = array<i64: 101>, strides = array<i64: 1>} : (tensor<101xf64>) -> tensor<1xf64>
-    %v66 = "stablehlo.reshape"(%v65) : (tensor<1xf64>) -> tensor<f64>
-    %v67 = "stablehlo.slice"(%v2) {start_indices = array<i64: 0>, limit_indices = array<i64: 10000>, strides = array<i64: 1>} : (tensor<10000xf64>) -> tensor<10000xf64>
-    %v68 = "stablehlo.reshape"(%v67) : (tensor<10000xf64>) -> tensor<1x10000xf64>
-    %v69 = "stablehlo.broadcast_in_dim"(%v68) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<1x10000xf64>) -> tensor<100x10000xf64>
-    %v70 = "stablehlo.broadcast_in_dim"(%v64) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<100x1xf64>) -> tensor<100x10000xf64>
-    %v71 = "stablehlo.compare"(%v69, %v70) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x10000xf64>, tensor<100x10000xf64>) -> tensor<100x10000xi1>
-    %v72 = "stablehlo.convert"(%v71) : (tensor<100x10000xi1>) -> tensor<100x10000xi64>
-    %t8 = stablehlo.constant dense<0> : tensor<i64>
-    %v73 = "stablehlo.reduce"(%v72, %t8) ({
+    %v64 = "stablehlo.broadcast_in_dim"(%v23) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v65 = "stablehlo.subtract"(%v2, %v64) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v66 = "stablehlo.broadcast_in_dim"(%v31) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v67 = "stablehlo.divide"(%v65, %v66) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v68 = "stablehlo.compare"(%v67, %v67) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v69 = "stablehlo.broadcast_in_dim"(%v35) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v70 = "stablehlo.select"(%v68, %v69, %v67) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v71 = "stablehlo.maximum"(%v70, %v69) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v72 = stablehlo.constant dense<9.9e1> : tensor<f64>
+    %v73 = "stablehlo.broadcast_in_dim"(%v72) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v74 = "stablehlo.minimum"(%v71, %v73) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v75 = "stablehlo.floor"(%v74) : (tensor<10000xf64>) -> tensor<10000xf64>
+    %v76 = stablehlo.constant dense<1.0e0> : tensor<f64>
+    %v77 = "stablehlo.multiply"(%v75, %v66) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v78 = "stablehlo.maximum"(%v77, %v69) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v79 = "stablehlo.add"(%v64, %v78) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v80 = "stablehlo.convert"(%v79) : (tensor<10000xf64>) -> tensor<10000xf32>
+    %v81 = "stablehlo.convert"(%v80) : (tensor<10000xf32>) -> tensor<10000xf64>
+    %v82 = "stablehlo.compare"(%v2, %v81) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v83 = "stablehlo.broadcast_in_dim"(%v76) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v84 = "stablehlo.select"(%v82, %v83, %v69) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v85 = "stablehlo.add"(%v75, %v83) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v86 = "stablehlo.multiply"(%v85, %v66) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v87 = "stablehlo.maximum"(%v86, %v69) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v88 = "stablehlo.add"(%v64, %v87) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v89 = "stablehlo.broadcast_in_dim"(%v29) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v90 = "stablehlo.compare"(%v85, %v89) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v91 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v92 = "stablehlo.select"(%v90, %v91, %v88) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v93 = "stablehlo.convert"(%v92) : (tensor<10000xf64>) -> tensor<10000xf32>
+    %v94 = "stablehlo.convert"(%v93) : (tensor<10000xf32>) -> tensor<10000xf64>
+    %v95 = "stablehlo.compare"(%v2, %v94) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v96 = "stablehlo.select"(%v95, %v69, %v83) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v97 = "stablehlo.subtract"(%v75, %v84) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v98 = "stablehlo.add"(%v97, %v96) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v99 = "stablehlo.minimum"(%v98, %v73) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v100 = "stablehlo.slice"(%v52) {start_indices = array<i64: 0>, limit_indices = array<i64: 1>, strides = array<i64: 1>} : (tensor<101xf64>) -> tensor<1xf64>
+    %v101 = "stablehlo.reshape"(%v100) : (tensor<1xf64>) -> tensor<f64>
+    %v102 = "stablehlo.broadcast_in_dim"(%v101) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v103 = "stablehlo.compare"(%v2, %v102) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v104 = "stablehlo.not"(%v103) : (tensor<10000xi1>) -> tensor<10000xi1>
+    %v105 = "stablehlo.slice"(%v52) {start_indices = array<i64: 100>, limit_indices = array<i64: 101>, strides = array<i64: 1>} : (tensor<101xf64>) -> tensor<1xf64>
+    %v106 = "stablehlo.reshape"(%v105) : (tensor<1xf64>) -> tensor<f64>
+    %v107 = "stablehlo.broadcast_in_dim"(%v106) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
+    %v108 = "stablehlo.compare"(%v2, %v107) {comparison_direction = #stablehlo<comparison_direction LE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v109 = "stablehlo.and"(%v104, %v108) : (tensor<10000xi1>, tensor<10000xi1>) -> tensor<10000xi1>
+    %v110 = "stablehlo.select"(%v109, %v99, %v89) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v111 = "stablehlo.convert"(%v110) : (tensor<10000xf64>) -> tensor<10000xi32>
+    %t8 = stablehlo.constant dense<0> : tensor<10000xi32>
+    %t9 = stablehlo.constant dense<100> : tensor<10000xi32>
+    %t10 = "stablehlo.compare"(%v111, %t8) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<10000xi32>, tensor<10000xi32>) -> tensor<10000xi1>
+    %t11 = "stablehlo.compare"(%v111, %t9) {comparison_direction = #stablehlo<comparison_direction LE>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<10000xi32>, tensor<10000xi32>) -> tensor<10000xi1>
+    %t12 = stablehlo.and %t10, %t11 : tensor<10000xi1>
+    %t13 = "stablehlo.convert"(%t12) : (tensor<10000xi1>) -> tensor<10000xi64>
+    %t14 = stablehlo.clamp %t8, %v111, %t9 : tensor<10000xi32>
+    %t15 = "stablehlo.reshape"(%t14) : (tensor<10000xi32>) -> tensor<10000x1xi32>
+    %t16 = stablehlo.constant dense<0> : tensor<101xi64>
+    %v112 = "stablehlo.scatter"(%t16, %t15, %t13) ({
+    ^bb0(%a0: tensor<i64>, %b0: tensor<i64>):
+      %s = "stablehlo.add"(%a0, %b0) : (tensor<i64>, tensor<i64>) -> tensor<i64>
+      "stablehlo.return"(%s) : (tensor<i64>) -> ()
+    }) {scatter_dimension_numbers = #stablehlo.scatter<inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, indices_are_sorted = false, unique_indices = false} : (tensor<101xi64>, tensor<10000x1xi32>, tensor<10000xi64>) -> tensor<101xi64>
+    %v113 = "stablehlo.slice"(%v112) {start_indices = array<i64: 0>, limit_indices = array<i64: 100>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<100xi64>
+    %t17 = stablehlo.constant dense<0> : tensor<i64>
+    %v114 = "stablehlo.reduce"(%v113, %t17) ({
     ^bb0(%a0: tensor<i64>, %b0: tensor<i64>):
       %r0 = "stablehlo.add"(%a0, %b0) : (tensor<i64>, tensor<i64>) -> tensor<i64>
       "stablehlo.return"(%r0) : (tensor<i64>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<100x10000xi64>, tensor<i64>) -> tensor<100xi64>
-    %v74 = "stablehlo.broadcast_in_dim"(%v66) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<10000xf64>
-    %v75 = "stablehlo.compare"(%v67, %v74) {comparison_direction = #stablehlo<comparison_direction LE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
-    %v76 = "stablehlo.convert"(%v75) : (tensor<10000xi1>) -> tensor<10000xi64>
-    %t9 = stablehlo.constant dense<0> : tensor<i64>
-    %v77 = "stablehlo.reduce"(%v76, %t9) ({
+    }) {dimensions = array<i64: 0>} : (tensor<100xi64>, tensor<i64>) -> tensor<i64>
+    %v115 = "stablehlo.convert"(%v113) : (tensor<100xi64>) -> tensor<100xf64>
+    %v116 = "stablehlo.convert"(%v114) : (tensor<i64>) -> tensor<f64>
+    %v117 = "stablehlo.broadcast_in_dim"(%v116) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<100xf64>
+    %v118 = "stablehlo.divide"(%v115, %v117) : (tensor<100xf64>, tensor<100xf64>) -> tensor<100xf64>
+    %v119 = "stablehlo.subtract"(%v3, %v64) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v120 = "stablehlo.divide"(%v119, %v66) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v121 = "stablehlo.compare"(%v120, %v120) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v122 = "stablehlo.select"(%v121, %v69, %v120) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v123 = "stablehlo.maximum"(%v122, %v69) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v124 = "stablehlo.minimum"(%v123, %v73) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v125 = "stablehlo.floor"(%v124) : (tensor<10000xf64>) -> tensor<10000xf64>
+    %v126 = "stablehlo.multiply"(%v125, %v66) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v127 = "stablehlo.maximum"(%v126, %v69) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v128 = "stablehlo.add"(%v64, %v127) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v129 = "stablehlo.convert"(%v128) : (tensor<10000xf64>) -> tensor<10000xf32>
+    %v130 = "stablehlo.convert"(%v129) : (tensor<10000xf32>) -> tensor<10000xf64>
+    %v131 = "stablehlo.compare"(%v3, %v130) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v132 = "stablehlo.select"(%v131, %v83, %v69) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v133 = "stablehlo.add"(%v125, %v83) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v134 = "stablehlo.multiply"(%v133, %v66) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v135 = "stablehlo.maximum"(%v134, %v69) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v136 = "stablehlo.add"(%v64, %v135) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v137 = "stablehlo.compare"(%v133, %v89) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v138 = "stablehlo.select"(%v137, %v91, %v136) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v139 = "stablehlo.convert"(%v138) : (tensor<10000xf64>) -> tensor<10000xf32>
+    %v140 = "stablehlo.convert"(%v139) : (tensor<10000xf32>) -> tensor<10000xf64>
+    %v141 = "stablehlo.compare"(%v3, %v140) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v142 = "stablehlo.select"(%v141, %v69, %v83) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v143 = "stablehlo.subtract"(%v125, %v132) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v144 = "stablehlo.add"(%v143, %v142) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v145 = "stablehlo.minimum"(%v144, %v73) : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v146 = "stablehlo.compare"(%v3, %v102) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v147 = "stablehlo.not"(%v146) : (tensor<10000xi1>) -> tensor<10000xi1>
+    %v148 = "stablehlo.compare"(%v3, %v107) {comparison_direction = #stablehlo<comparison_direction LE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
+    %v149 = "stablehlo.and"(%v147, %v148) : (tensor<10000xi1>, tensor<10000xi1>) -> tensor<10000xi1>
+    %v150 = "stablehlo.select"(%v149, %v145, %v89) : (tensor<10000xi1>, tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xf64>
+    %v151 = "stablehlo.convert"(%v150) : (tensor<10000xf64>) -> tensor<10000xi32>
+    %t18 = stablehlo.constant dense<0> : tensor<10000xi32>
+    %t19 = stablehlo.constant dense<100> : tensor<10000xi32>
+    %t20 = "stablehlo.compare"(%v151, %t18) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<10000xi32>, tensor<10000xi32>) -> tensor<10000xi1>
+    %t21 = "stablehlo.compare"(%v151, %t19) {comparison_direction = #stablehlo<comparison_direction LE>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<10000xi32>, tensor<10000xi32>) -> tensor<10000xi1>
+    %t22 = stablehlo.and %t20, %t21 : tensor<10000xi1>
+    %t23 = "stablehlo.convert"(%t22) : (tensor<10000xi1>) -> tensor<10000xi64>
+    %t24 = stablehlo.clamp %t18, %v151, %t19 : tensor<10000xi32>
+    %t25 = "stablehlo.reshape"(%t24) : (tensor<10000xi32>) -> tensor<10000x1xi32>
+    %t26 = stablehlo.constant dense<0> : tensor<101xi64>
+    %v152 = "stablehlo.scatter"(%t26, %t25, %t23) ({
+    ^bb0(%a0: tensor<i64>, %b0: tensor<i64>):
+      %s = "stablehlo.add"(%a0, %b0) : (tensor<i64>, tensor<i64>) -> tensor<i64>
+      "stablehlo.return"(%s) : (tensor<i64>) -> ()
+    }) {scatter_dimension_numbers = #stablehlo.scatter<inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, indices_are_sorted = false, unique_indices = false} : (tensor<101xi64>, tensor<10000x1xi32>, tensor<10000xi64>) -> tensor<101xi64>
+    %v153 = "stablehlo.slice"(%v152) {start_indices = array<i64: 0>, limit_indices = array<i64: 100>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<100xi64>
+    %t27 = stablehlo.constant dense<0> : tensor<i64>
+    %v154 = "stablehlo.reduce"(%v153, %t27) ({
     ^bb0(%a0: tensor<i64>, %b0: tensor<i64>):
       %r0 = "stablehlo.add"(%a0, %b0) : (tensor<i64>, tensor<i64>) -> tensor<i64>
       "stablehlo.return"(%r0) : (tensor<i64>) -> ()
-    }) {dimensions = array<i64: 0>} : (tensor<10000xi64>, tensor<i64>) -> tensor<i64>
-    %v78 = "stablehlo.reshape"(%v77) : (tensor<i64>) -> tensor<1xi64>
-    %v79 = "stablehlo.concatenate"(%v73, %v78) {dimension = 0 : i64} : (tensor<100xi64>, tensor<1xi64>) -> tensor<101xi64>
-    %v80 = "stablehlo.slice"(%v3) {start_indices = array<i64: 0>, limit_indices = array<i64: 10000>, strides = array<i64: 1>} : (tensor<10000xf64>) -> tensor<10000xf64>
-    %v81 = "stablehlo.reshape"(%v80) : (tensor<10000xf64>) -> tensor<1x10000xf64>
-    %v82 = "stablehlo.broadcast_in_dim"(%v81) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<1x10000xf64>) -> tensor<100x10000xf64>
-    %v83 = "stablehlo.compare"(%v82, %v70) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x10000xf64>, tensor<100x10000xf64>) -> tensor<100x10000xi1>
-    %v84 = "stablehlo.convert"(%v83) : (tensor<100x10000xi1>) -> tensor<100x10000xi64>
-    %t10 = stablehlo.constant dense<0> : tensor<i64>
-    %v85 = "stablehlo.reduce"(%v84, %t10) ({
-    ^bb0(%a0: tensor<i64>, %b0: tensor<i64>):
-      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<i64>, tensor<i64>) -> tensor<i64>
-      "stablehlo.return"(%r0) : (tensor<i64>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<100x10000xi64>, tensor<i64>) -> tensor<100xi64>
-    %v86 = "stablehlo.compare"(%v80, %v74) {comparison_direction = #stablehlo<comparison_direction LE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<10000xf64>, tensor<10000xf64>) -> tensor<10000xi1>
-    %v87 = "stablehlo.convert"(%v86) : (tensor<10000xi1>) -> tensor<10000xi64>
-    %t11 = stablehlo.constant dense<0> : tensor<i64>
-    %v88 = "stablehlo.reduce"(%v87, %t11) ({
-    ^bb0(%a0: tensor<i64>, %b0: tensor<i64>):
-      %r0 = "stablehlo.add"(%a0, %b0) : (tensor<i64>, tensor<i64>) -> tensor<i64>
-      "stablehlo.return"(%r0) : (tensor<i64>) -> ()
-    }) {dimensions = array<i64: 0>} : (tensor<10000xi64>, tensor<i64>) -> tensor<i64>
-    %v89 = "stablehlo.reshape"(%v88) : (tensor<i64>) -> tensor<1xi64>
-    %v90 = "stablehlo.concatenate"(%v85, %v89) {dimension = 0 : i64} : (tensor<100xi64>, tensor<1xi64>) -> tensor<101xi64>
-    %v91 = "stablehlo.slice"(%v79) {start_indices = array<i64: 1>, limit_indices = array<i64: 101>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<100xi64>
-    %v92 = "stablehlo.slice"(%v79) {start_indices = array<i64: 0>, limit_indices = array<i64: 100>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<100xi64>
-    %v93 = "stablehlo.subtract"(%v91, %v92) : (tensor<100xi64>, tensor<100xi64>) -> tensor<100xi64>
-    %v94 = "stablehlo.slice"(%v79) {start_indices = array<i64: 100>, limit_indices = array<i64: 101>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<1xi64>
-    %v95 = "stablehlo.reshape"(%v94) : (tensor<1xi64>) -> tensor<i64>
-    %v96 = "stablehlo.slice"(%v79) {start_indices = array<i64: 0>, limit_indices = array<i64: 1>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<1xi64>
-    %v97 = "stablehlo.reshape"(%v96) : (tensor<1xi64>) -> tensor<i64>
-    %v98 = "stablehlo.subtract"(%v95, %v97) : (tensor<i64>, tensor<i64>) -> tensor<i64>
-    %v99 = "stablehlo.convert"(%v93) : (tensor<100xi64>) -> tensor<100xf64>
-    %v100 = "stablehlo.convert"(%v98) : (tensor<i64>) -> tensor<f64>
-    %v101 = "stablehlo.broadcast_in_dim"(%v100) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<100xf64>
-    %v102 = "stablehlo.divide"(%v99, %v101) : (tensor<100xf64>, tensor<100xf64>) -> tensor<100xf64>
-    %v103 = "stablehlo.slice"(%v90) {start_indices = array<i64: 1>, limit_indices = array<i64: 101>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<100xi64>
-    %v104 = "stablehlo.slice"(%v90) {start_indices = array<i64: 0>, limit_indices = array<i64: 100>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<100xi64>
-    %v105 = "stablehlo.subtract"(%v103, %v104) : (tensor<100xi64>, tensor<100xi64>) -> tensor<100xi64>
-    %v106 = "stablehlo.slice"(%v90) {start_indices = array<i64: 100>, limit_indices = array<i64: 101>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<1xi64>
-    %v107 = "stablehlo.reshape"(%v106) : (tensor<1xi64>) -> tensor<i64>
-    %v108 = "stablehlo.slice"(%v90) {start_indices = array<i64: 0>, limit_indices = array<i64: 1>, strides = array<i64: 1>} : (tensor<101xi64>) -> tensor<1xi64>
-    %v109 = "stablehlo.reshape"(%v108) : (tensor<1xi64>) -> tensor<i64>
-    %v110 = "stablehlo.subtract"(%v107, %v109) : (tensor<i64>, tensor<i64>) -> tensor<i64>
-    %v111 = "stablehlo.convert"(%v105) : (tensor<100xi64>) -> tensor<100xf64>
-    %v112 = "stablehlo.convert"(%v110) : (tensor<i64>) -> tensor<f64>
-    %v113 = "stablehlo.broadcast_in_dim"(%v112) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<100xf64>
-    %v114 = "stablehlo.divide"(%v111, %v113) : (tensor<100xf64>, tensor<100xf64>) -> tensor<100xf64>
-    %v115 = "stablehlo.minimum"(%v102, %v114) : (tensor<100xf64>, tensor<100xf64>) -> tensor<100xf64>
-    %t12 = stablehlo.constant dense<0.0e0> : tensor<f64>
-    %v116 = "stablehlo.reduce"(%v115, %t12) ({
+    }) {dimensions = array<i64: 0>} : (tensor<100xi64>, tensor<i64>) -> tensor<i64>
+    %v155 = "stablehlo.convert"(%v153) : (tensor<100xi64>) -> tensor<100xf64>
+    %v156 = "stablehlo.convert"(%v154) : (tensor<i64>) -> tensor<f64>
+    %v157 = "stablehlo.broadcast_in_dim"(%v156) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<100xf64>
+    %v158 = "stablehlo.divide"(%v155, %v157) : (tensor<100xf64>, tensor<100xf64>) -> tensor<100xf64>
+    %v159 = "stablehlo.minimum"(%v118, %v158) : (tensor<100xf64>, tensor<100xf64>) -> tensor<100xf64>
+    %t28 = stablehlo.constant dense<0.0e0> : tensor<f64>
+    %v160 = "stablehlo.reduce"(%v159, %t28) ({
     ^bb0(%a0: tensor<f64>, %b0: tensor<f64>):
       %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%r0) : (tensor<f64>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<100xf64>, tensor<f64>) -> tensor<f64>
-    %v117 = stablehlo.constant dense<1.0e0> : tensor<f64>
-    %v118 = "stablehlo.subtract"(%v117, %v116) : (tensor<f64>, tensor<f64>) -> tensor<f64>
-    %v119 = "stablehlo.minimum"(%v118, %v117) : (tensor<f64>, tensor<f64>) -> tensor<f64>
-    %v120 = "stablehlo.maximum"(%v119, %v35) : (tensor<f64>, tensor<f64>) -> tensor<f64>
-    %v121 = stablehlo.constant dense<0> : tensor<i64>
-    %v122 = "stablehlo.compare"(%v63, %v61) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<i32>, tensor<i32>) -> tensor<i1>
-    %v123 = "stablehlo.compare"(%v98, %v121) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<i64>, tensor<i64>) -> tensor<i1>
-    %v124 = stablehlo.constant dense<3> : tensor<i32>
-    %v125 = "stablehlo.compare"(%v110, %v121) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<i64>, tensor<i64>) -> tensor<i1>
-    %v126 = stablehlo.constant dense<4> : tensor<i32>
-    %v127 = "stablehlo.select"(%v125, %v126, %v61) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
-    %v128 = "stablehlo.select"(%v123, %v124, %v127) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
-    %v129 = "stablehlo.select"(%v122, %v63, %v128) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
-    %v130 = "stablehlo.convert"(%v120) : (tensor<f64>) -> tensor<f32>
-    "func.return"(%v130, %v129) : (tensor<f32>, tensor<i32>) -> ()
+    %v161 = "stablehlo.subtract"(%v76, %v160) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+    %v162 = "stablehlo.minimum"(%v161, %v76) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+    %v163 = "stablehlo.maximum"(%v162, %v35) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+    %v164 = stablehlo.constant dense<0> : tensor<i64>
+    %v165 = "stablehlo.compare"(%v63, %v61) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    %v166 = "stablehlo.compare"(%v114, %v164) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<i64>, tensor<i64>) -> tensor<i1>
+    %v167 = stablehlo.constant dense<3> : tensor<i32>
+    %v168 = "stablehlo.compare"(%v154, %v164) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<i64>, tensor<i64>) -> tensor<i1>
+    %v169 = stablehlo.constant dense<4> : tensor<i32>
+    %v170 = "stablehlo.select"(%v168, %v169, %v61) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
+    %v171 = "stablehlo.select"(%v166, %v167, %v170) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
+    %v172 = "stablehlo.select"(%v165, %v63, %v171) : (tensor<i1>, tensor<i32>, tensor<i32>) -> tensor<i32>
+    %v173 = "stablehlo.convert"(%v163) : (tensor<f64>) -> tensor<f32>
+    "func.return"(%v173, %v172) : (tensor<f32>, tensor<i32>) -> ()
   }
 }

@@ -317,6 +317,10 @@ fn cases() -> Vec<Case> {
             on!(be, [a = array![1.0, 2.0], b = array![3.0]] =>
                 um::gcnr(&a, &b, GcnrParams { bins: Bins::Count(0) }))
         }),
+        case!("gcnr", Param, Want::Arg("bins"), "at most 2147483646 bins", |be| {
+            on!(be, [a = array![1.0, 2.0], b = array![3.0]] =>
+                um::gcnr(&a, &b, GcnrParams { bins: Bins::Count(i32::MAX as usize) }))
+        }),
         case!("gcnr", Param, Want::Arg("bins"), "must increase monotonically", |be| {
             on!(be, [a = array![1.0, 2.0], b = array![3.0]] =>
                 um::gcnr(&a, &b, GcnrParams { bins: Bins::Edges(vec![3.0, 2.0, 1.0]) }))

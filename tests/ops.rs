@@ -402,6 +402,116 @@ fn fft_sort_dot() {
     check("sort_int", &[t(DType::I64, &[10])], |x| vec![x[0].sort(0)]);
 }
 
+/// Sort keys with ties, signed zeros, infinities and NaN of both signs: host (which sorts a
+/// lone key by value) and PJRT give the same bits, ascending and descending.
+#[test]
+fn sort_ties_zeros_nan() {
+    let v = [
+        1.0,
+        f64::NAN,
+        -0.0,
+        0.0,
+        1.0,
+        -f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        -0.0,
+        -2.5,
+        1.0,
+    ];
+    let p = trace("sort_ties", &[t(DType::F64, &[v.len()])], |x| {
+        let down = Tensor::sort_many(&[&x[0]], 0, true).remove(0);
+        Ok(vec![x[0].sort(0), down, x[0].cast(DType::F32).sort(0)])
+    })
+    .unwrap();
+    let x: HostTensor = ArrayD::from_shape_vec(IxDyn(&[v.len()]), v.to_vec())
+        .unwrap()
+        .into();
+    let dev = device();
+    let buf = um::runtime::put_host(&dev, &x).unwrap();
+    let pj = Pjrt::run(&p, vec![um::backend::Arg::Device(&buf)]).unwrap();
+    let host = um::host::eval(&p, vec![x]).unwrap();
+    let bits = |t: &HostTensor| -> Vec<u64> {
+        match t {
+            HostTensor::F64(a) => a.iter().map(|v| v.to_bits()).collect(),
+            HostTensor::F32(a) => a.iter().map(|v| v.to_bits() as u64).collect(),
+            _ => panic!("type"),
+        }
+    };
+    for (h, p) in host.iter().zip(&pj) {
+        let Out::Device(p) = p else { panic!() };
+        assert_eq!(bits(h), bits(&um::runtime::get_host(p).unwrap()));
+    }
+    let HostTensor::F64(up) = &host[0] else {
+        panic!()
+    };
+    let up: Vec<f64> = up.iter().copied().collect();
+    assert!(up[0].is_nan() && up[0].is_sign_negative() && up[10].is_nan());
+    assert_eq!(
+        &up[1..10],
+        &[
+            f64::NEG_INFINITY,
+            -2.5,
+            -0.0,
+            -0.0,
+            0.0,
+            1.0,
+            1.0,
+            1.0,
+            f64::INFINITY
+        ]
+    );
+    assert!(up[3].is_sign_negative() && up[4].is_sign_negative() && up[5].is_sign_positive());
+}
+
+#[test]
+fn bincount() {
+    // the test inputs are integers in [-20, 20): many out of range on both sides
+    for (d, out) in [(DType::I32, DType::I64), (DType::I64, DType::I32)] {
+        check("bincount", &[t(d, &[1000])], |x| {
+            vec![
+                x[0].bincount(7, out),
+                x[0].bincount(1, out),
+                x[0].bincount(45, out),
+            ]
+        });
+    }
+    check("bincount_empty", &[t(DType::I32, &[0])], |x| {
+        vec![x[0].bincount(3, DType::I64)]
+    });
+    // exact counts, out-of-range ignored
+    let p = trace("bincount_exact", &[t(DType::I32, &[8])], |x| {
+        Ok(vec![x[0].bincount(4, DType::I64)])
+    })
+    .unwrap();
+    let x: HostTensor = ArrayD::from_shape_vec(IxDyn(&[8]), vec![3, 0, 3, -1, 4, 3, i32::MIN, 1])
+        .unwrap()
+        .into();
+    let dev = device();
+    let buf = um::runtime::put_host(&dev, &x).unwrap();
+    let pj = Pjrt::run(&p, vec![um::backend::Arg::Device(&buf)]).unwrap();
+    let Out::Device(pj) = &pj[0] else { panic!() };
+    let host = um::host::eval(&p, vec![x]).unwrap();
+    for h in [host[0].clone(), um::runtime::get_host(pj).unwrap()] {
+        let HostTensor::I64(c) = h else { panic!() };
+        assert_eq!(c.as_slice().unwrap(), &[1, 1, 0, 3]);
+    }
+    // typed build errors
+    for (ty, len, msg) in [
+        (t(DType::F32, &[3]), 2, "rank-1 integer"),
+        (t(DType::I32, &[3, 1]), 2, "rank-1 integer"),
+        (t(DType::I32, &[3]), 0, "length must be"),
+    ] {
+        let e = trace("bad", &[ty], |x| Ok(vec![x[0].bincount(len, DType::I64)])).unwrap_err();
+        assert!(e.to_string().contains(msg), "{e}");
+    }
+    let e = trace("bad", &[t(DType::I32, &[3])], |x| {
+        Ok(vec![x[0].bincount(2, DType::F64)])
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("integer"), "{e}");
+}
+
 #[test]
 fn build_errors_are_typed() {
     let e = trace("bad", &[t(DType::F32, &[3]), t(DType::F32, &[4])], |x| {

@@ -355,6 +355,8 @@ impl Ctx<'_> {
                 vec![gx, gy]
             }
             Op::Compare(..) => vec![In::Killed("compare"); 2],
+            // integer indices in, integer counts out: no gradient to carry
+            Op::Bincount(..) => vec![In::Blocked],
             Op::Select(_, a, _) => {
                 let g = g0();
                 let p = self.t(op.inputs()[0]);

@@ -298,6 +298,11 @@ pub enum Op {
     },
     /// `0, 1, 2, …` along `axis` of the node's shape.
     Iota(usize),
+    /// Histogram of integer indices (numpy's `bincount` with a fixed length): result `j` (an
+    /// integer of the node's dtype, shape `[length]`) counts the elements of the rank-1
+    /// integer operand equal to `j`; indices outside `[0, length)` are not counted. Lowered to
+    /// a scatter-add; not differentiable (integer in, integer out).
+    Bincount(Var, usize),
     /// Generalised matrix product: batch axes, then lhs free axes, then rhs free axes.
     DotGeneral {
         /// Left operand.
@@ -363,6 +368,7 @@ impl Op {
             Op::Fft(..) => "fft",
             Op::Sort { .. } => "sort",
             Op::Iota(_) => "iota",
+            Op::Bincount(..) => "bincount",
             Op::DotGeneral { .. } => "dot_general",
         }
     }
@@ -376,7 +382,8 @@ impl Op {
             | Op::Broadcast(a, _)
             | Op::Reshape(a)
             | Op::Transpose(a, _)
-            | Op::Fft(_, a, _) => vec![*a],
+            | Op::Fft(_, a, _)
+            | Op::Bincount(a, _) => vec![*a],
             Op::Slice { operand, .. } => vec![*operand],
             Op::Pad { operand, value, .. } => vec![*operand, *value],
             Op::Binary(_, a, b) | Op::Compare(_, a, b) => vec![*a, *b],
@@ -786,6 +793,32 @@ impl Graph {
                     outs.push(ty);
                 }
                 Ok(outs)
+            }
+            Op::Bincount(a, length) => {
+                let out = need_hint()?;
+                let a = t(a);
+                if a.rank() != 1 || !a.dtype.is_int() {
+                    return err(
+                        name,
+                        format!("indices must be a rank-1 integer tensor, got {a}"),
+                    );
+                }
+                if *length == 0 {
+                    return err(name, "length must be ≥ 1");
+                }
+                if !out.dtype.is_int() || out.shape != [*length] {
+                    return err(
+                        name,
+                        format!("result must be an integer [{length}], got {out}"),
+                    );
+                }
+                if out.dtype == DType::I32 && a.shape[0] > i32::MAX as usize {
+                    return err(
+                        name,
+                        format!("{} indices may overflow i32 counts", a.shape[0]),
+                    );
+                }
+                one(out)
             }
             Op::Iota(axis) => {
                 let out = need_hint()?;

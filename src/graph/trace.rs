@@ -693,6 +693,27 @@ impl Tensor {
         };
         operands[0].op_n(operands, op, None, operands.len())
     }
+    /// Counts of each index in `0..length` (numpy's `bincount` with a fixed length) of a rank-1
+    /// integer tensor, as `dtype` (`I32` or `I64`); indices outside `0..length` are not counted.
+    /// Not differentiable (its input and output are integers).
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{trace, TensorType};
+    /// use ultrasound_metrics::host::{eval, HostTensor};
+    /// use ultrasound_metrics::DType;
+    /// let p = trace("bincount", &[TensorType::new(DType::I32, &[5])], |x| {
+    ///     Ok(vec![x[0].bincount(3, DType::I64)])
+    /// })?;
+    /// let x = ndarray::arr1(&[0, 2, 2, -1, 7]).into_dyn();
+    /// let out = eval(&p, vec![HostTensor::from(x)])?;
+    /// let HostTensor::I64(c) = &out[0] else { panic!() };
+    /// assert_eq!(c.as_slice().unwrap(), &[1, 0, 2]);
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
+    pub fn bincount(&self, length: usize, dtype: DType) -> Tensor {
+        let op = Op::Bincount(self.var, length);
+        self.op(&[self], op, Some(TensorType::new(dtype, &[length])))
+    }
     /// Generalised matrix product (see [`Op::DotGeneral`]).
     pub fn dot_general(
         &self,
@@ -948,7 +969,8 @@ fn remap_op(op: &mut Op, f: &dyn Fn(Var) -> Var) {
         | Op::Broadcast(a, _)
         | Op::Reshape(a)
         | Op::Transpose(a, _)
-        | Op::Fft(_, a, _) => *a = f(*a),
+        | Op::Fft(_, a, _)
+        | Op::Bincount(a, _) => *a = f(*a),
         Op::Slice { operand, .. } => *operand = f(*operand),
         Op::Pad { operand, value, .. } => {
             *operand = f(*operand);

@@ -180,6 +180,7 @@ pub(super) fn eval_node(
             one(concat(&parts, *axis)?)
         }
         Op::Fft(kind, a, n) => one(fft(*kind, get(*a)?, *n)?),
+        Op::Bincount(a, length) => one(bincount(get(*a)?, *length, out0.dtype)?),
         Op::Sort {
             operands,
             axis,
@@ -784,12 +785,82 @@ fn fft(kind: FftKind, a: &HostTensor, n: usize) -> Result<H> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// bincount: counts of each index in 0..length, out-of-range indices ignored
+
+fn bincount(a: &HostTensor, length: usize, out: DType) -> Result<H> {
+    use HostTensor as T;
+    let mut counts = vec![0i64; length];
+    let mut add = |i: i64| {
+        if let Some(c) = usize::try_from(i).ok().and_then(|i| counts.get_mut(i)) {
+            *c += 1;
+        }
+    };
+    match a {
+        T::I32(x) => x.iter().for_each(|&i| add(i64::from(i))),
+        T::I64(x) => x.iter().for_each(|&i| add(i)),
+        other => return Err(unsupported("bincount indices", other.dtype().name())),
+    }
+    Ok(match out {
+        // a count cannot exceed the number of indices, which the graph builder checks against
+        // i32::MAX for i32 results
+        DType::I32 => ArrayD::from_shape_vec(
+            IxDyn(&[length]),
+            counts.into_iter().map(|c| c as i32).collect(),
+        )
+        .expect("length")
+        .into(),
+        DType::I64 => ArrayD::from_shape_vec(IxDyn(&[length]), counts)
+            .expect("length")
+            .into(),
+        other => return Err(unsupported("bincount result", other.name())),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // sort: stable, keyed by operand 0, IEEE total order (NaN last), like XLA's TOTALORDER compare
 
 fn sort(parts: &[&HostTensor], axis: usize, descending: bool) -> Result<Vec<H>> {
     use HostTensor as T;
     let shape = parts[0].shape().to_vec();
     let len = shape[axis];
+    if parts.len() == 1 {
+        // the key alone: sort the values themselves (no permutation). An unstable sort gives
+        // the same result as a stable one here, since keys that compare equal (IEEE total
+        // order, or integer order) are bit for bit the same.
+        macro_rules! by_value {
+            ($x:expr, $cmp:expr) => {{
+                let mut moved = move_last($x, axis);
+                let flat = moved.as_slice_mut().expect("standard layout");
+                if len > 0 {
+                    for lane in flat.chunks_exact_mut(len) {
+                        lane.sort_unstable_by(|a, b| {
+                            let o = $cmp(a, b);
+                            if descending {
+                                o.reverse()
+                            } else {
+                                o
+                            }
+                        });
+                    }
+                }
+                let mut back: Vec<usize> = (0..shape.len()).collect();
+                let last = back.pop().expect("rank >= 1");
+                back.insert(axis, last);
+                moved
+                    .permuted_axes(back)
+                    .as_standard_layout()
+                    .into_owned()
+                    .into()
+            }};
+        }
+        return Ok(vec![match parts[0] {
+            T::F32(x) => by_value!(x, |a: &f32, b: &f32| a.total_cmp(b)),
+            T::F64(x) => by_value!(x, |a: &f64, b: &f64| a.total_cmp(b)),
+            T::I32(x) => by_value!(x, |a: &i32, b: &i32| a.cmp(b)),
+            T::I64(x) => by_value!(x, |a: &i64, b: &i64| a.cmp(b)),
+            other => return Err(unsupported("sort key", other.dtype().name())),
+        }]);
+    }
     let lanes = shape
         .iter()
         .product::<usize>()

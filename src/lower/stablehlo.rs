@@ -254,6 +254,7 @@ impl Lowerer<'_> {
                     "{res} = \"stablehlo.iota\"() {{iota_dimension = {axis} : i64}} : () -> {rty}"
                 ));
             }
+            Op::Bincount(a, length) => self.bincount(&res, *a, *length, node.outs[0].dtype),
             Op::DotGeneral {
                 lhs,
                 rhs,
@@ -405,6 +406,60 @@ impl Lowerer<'_> {
             "}}) {{dimensions = {}}} : ({}) -> {rt}",
             arr(axes),
             tys.join(", ")
+        ));
+    }
+
+    /// A scatter-add of `idx ∈ [0, length)` (as 1) into zeros. Out-of-range indices are clamped
+    /// and add 0, so nothing relies on scatter's treatment of out-of-bounds indices.
+    fn bincount(&mut self, res: &str, a: Var, length: usize, out: DType) {
+        let n = self.g.ty(a).shape[0];
+        let it = self.g.ty(a).dtype.mlir();
+        let ot = out.mlir();
+        let (an, aty) = (self.name(a), self.ty(a));
+        let (lo, hi, ok0, ok1, ok, upd, cl, idx, zero) = (
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+        );
+        let bty = format!("tensor<{n}xi1>");
+        let last = length.saturating_sub(1);
+        self.line(format!("{lo} = stablehlo.constant dense<0> : {aty}"));
+        self.line(format!("{hi} = stablehlo.constant dense<{last}> : {aty}"));
+        let cmp = |r: &str, x: &str, y: &str, dir: &str| {
+            format!("{r} = \"stablehlo.compare\"({x}, {y}) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type SIGNED>}} : ({aty}, {aty}) -> {bty}")
+        };
+        self.line(cmp(&ok0, &an, &lo, "GE"));
+        self.line(cmp(&ok1, &an, &hi, "LE"));
+        self.line(format!("{ok} = stablehlo.and {ok0}, {ok1} : {bty}"));
+        self.line(format!(
+            "{upd} = \"stablehlo.convert\"({ok}) : ({bty}) -> tensor<{n}x{ot}>"
+        ));
+        self.line(format!("{cl} = stablehlo.clamp {lo}, {an}, {hi} : {aty}"));
+        self.line(format!(
+            "{idx} = \"stablehlo.reshape\"({cl}) : ({aty}) -> tensor<{n}x1x{it}>"
+        ));
+        self.line(format!(
+            "{zero} = stablehlo.constant dense<0> : tensor<{length}x{ot}>"
+        ));
+        self.line(format!(
+            "{res} = \"stablehlo.scatter\"({zero}, {idx}, {upd}) ({{"
+        ));
+        self.line(format!("^bb0(%a0: tensor<{ot}>, %b0: tensor<{ot}>):"));
+        self.line(format!(
+            "  %s = \"stablehlo.add\"(%a0, %b0) : (tensor<{ot}>, tensor<{ot}>) -> tensor<{ot}>"
+        ));
+        self.line(format!("  \"stablehlo.return\"(%s) : (tensor<{ot}>) -> ()"));
+        self.line(format!(
+            "}}) {{scatter_dimension_numbers = #stablehlo.scatter<inserted_window_dims = [0], \
+             scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, indices_are_sorted = false, \
+             unique_indices = false}} : (tensor<{length}x{ot}>, tensor<{n}x1x{it}>, tensor<{n}x{ot}>) \
+             -> tensor<{length}x{ot}>"
         ));
     }
 
