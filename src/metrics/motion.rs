@@ -177,7 +177,7 @@ pub(crate) fn zscores(vectors: &Tensor) -> Tensor {
             .cast(real)
             .complex(&(&s[1] / f as f64).cast(real))
     } else {
-        (&row_sums(&[v.clone()])[0] / f as f64).cast(real)
+        (&row_sums(std::slice::from_ref(&v))[0] / f as f64).cast(real)
     };
     let d = &v - mean.reshape(&[n, 1]);
     let ss = row_sums(&[d.abs2()]).remove(0);
