@@ -1,5 +1,5 @@
 // clip_ratio: (f32[128,2048]) -> (f64[])
-// fingerprint 16fd3f1593fe9dabc02570256d5eee58d5cabdb91623fb7a8feec5a0315cf1f0
+// fingerprint c6a7d1685fb672c5a04a7f11fa7a6df9c30861a0691c5d2a90904fc6faf4226f
 module @clip_ratio {
   func.func public @main(%arg0: tensor<128x2048xf32>) -> (tensor<f64>) {
     %v1 = stablehlo.constant dense<-8.0e-1> : tensor<f32>
@@ -11,13 +11,17 @@ module @clip_ratio {
     %v7 = "stablehlo.or"(%v3, %v6) : (tensor<128x2048xi1>, tensor<128x2048xi1>) -> tensor<128x2048xi1>
     %v8 = "stablehlo.convert"(%v7) : (tensor<128x2048xi1>) -> tensor<128x2048xf64>
     %t1 = stablehlo.constant dense<0.0e0> : tensor<f64>
-    %v9 = "stablehlo.reduce"(%v8, %t1) ({
-    ^bb0(%a0: tensor<f64>, %b0: tensor<f64>):
+    %t2 = stablehlo.constant dense<false> : tensor<i1>
+    %v9:2 = "stablehlo.reduce"(%v8, %v7, %t1, %t2) ({
+    ^bb0(%a0: tensor<f64>, %a1: tensor<i1>, %b0: tensor<f64>, %b1: tensor<i1>):
       %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f64>, tensor<f64>) -> tensor<f64>
-      "stablehlo.return"(%r0) : (tensor<f64>) -> ()
-    }) {dimensions = array<i64: 0, 1>} : (tensor<128x2048xf64>, tensor<f64>) -> tensor<f64>
-    %v10 = stablehlo.constant dense<2.62144e5> : tensor<f64>
-    %v11 = "stablehlo.divide"(%v9, %v10) : (tensor<f64>, tensor<f64>) -> tensor<f64>
-    "func.return"(%v11) : (tensor<f64>) -> ()
+      %r1 = "stablehlo.or"(%a1, %b1) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+      "stablehlo.return"(%r0, %r1) : (tensor<f64>, tensor<i1>) -> ()
+    }) {dimensions = array<i64: 0, 1>} : (tensor<128x2048xf64>, tensor<128x2048xi1>, tensor<f64>, tensor<i1>) -> (tensor<f64>, tensor<i1>)
+    %v10 = stablehlo.constant dense<0.0e0> : tensor<f64>
+    %v11 = "stablehlo.select"(%v9#1, %v9#0, %v10) : (tensor<i1>, tensor<f64>, tensor<f64>) -> tensor<f64>
+    %v12 = stablehlo.constant dense<2.62144e5> : tensor<f64>
+    %v13 = "stablehlo.divide"(%v11, %v12) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+    "func.return"(%v13) : (tensor<f64>) -> ()
   }
 }

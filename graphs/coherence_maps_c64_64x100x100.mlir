@@ -1,5 +1,5 @@
 // coherence_maps: (c64[64,100,100]) -> (f32[100,100], f32[100,100], f32[100,100], f32[100,100], f32[100,100])
-// fingerprint 967b43942960054e11feaa31d440ad07afead210cc701fe6fe5703a05be03ca0
+// fingerprint f7edebe826d1da6b0cfd659c2ee115757d1a23a76c7f113eaf72395d824dc386
 module @coherence_maps {
   func.func public @main(%arg0: tensor<64x100x100xcomplex<f32>>) -> (tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>) {
     %v1 = "stablehlo.real"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
@@ -191,10 +191,10 @@ module @coherence_maps {
     %v164 = stablehlo.constant dense<2.0e1> : tensor<f32>
     %v165 = "stablehlo.broadcast_in_dim"(%v164) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
     %v166 = "stablehlo.multiply"(%v163, %v165) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v167 = "stablehlo.compare"(%v166, %v166) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xi1>
+    %v167 = "stablehlo.compare"(%v156, %v156) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xi1>
     %t11 = stablehlo.constant dense<0xFF800000> : tensor<f32>
     %t12 = stablehlo.constant dense<false> : tensor<i1>
-    %v168:2 = "stablehlo.reduce"(%v166, %v167, %t11, %t12) ({
+    %v168:2 = "stablehlo.reduce"(%v156, %v167, %t11, %t12) ({
     ^bb0(%a0: tensor<f32>, %a1: tensor<i1>, %b0: tensor<f32>, %b1: tensor<i1>):
       %m0 = "stablehlo.maximum"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       %na0 = "stablehlo.compare"(%a0, %a0) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
@@ -207,8 +207,12 @@ module @coherence_maps {
     }) {dimensions = array<i64: 0, 1>} : (tensor<100x100xf32>, tensor<100x100xi1>, tensor<f32>, tensor<i1>) -> (tensor<f32>, tensor<i1>)
     %v169 = stablehlo.constant dense<0x7FC00000> : tensor<f32>
     %v170 = "stablehlo.select"(%v168#1, %v169, %v168#0) : (tensor<i1>, tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v171 = "stablehlo.broadcast_in_dim"(%v170) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v172 = "stablehlo.subtract"(%v166, %v171) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    "func.return"(%v127, %v140, %v146, %v154, %v172) : (tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>) -> ()
+    %v171 = "stablehlo.add"(%v170, %v157) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v172 = "stablehlo.log"(%v171) : (tensor<f32>) -> tensor<f32>
+    %v173 = "stablehlo.divide"(%v172, %v161) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v174 = "stablehlo.multiply"(%v173, %v164) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v175 = "stablehlo.broadcast_in_dim"(%v174) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v176 = "stablehlo.subtract"(%v166, %v175) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    "func.return"(%v127, %v140, %v146, %v154, %v176) : (tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>) -> ()
   }
 }

@@ -1,5 +1,5 @@
 // is_clipped_max_amplitude: (f32[128,2048]) -> (bool[128,2048])
-// fingerprint 2b6dfa3953583ebb301ad87a264296b88c7875c5bdf6d2beb690f2d70e7c950c
+// fingerprint f9094d2661dc2658c822d0f96edb9dded1c5b269634e84f49e72f52a385d5c00
 module @is_clipped_max_amplitude {
   func.func public @main(%arg0: tensor<128x2048xf32>) -> (tensor<128x2048xi1>) {
     %v1 = "stablehlo.compare"(%arg0, %arg0) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<128x2048xf32>, tensor<128x2048xf32>) -> tensor<128x2048xi1>
@@ -48,14 +48,17 @@ module @is_clipped_max_amplitude {
     %v25 = "stablehlo.pad"(%v24, %v21) {edge_padding_low = array<i64: 0, 0>, edge_padding_high = array<i64: 0, 1>, interior_padding = array<i64: 0, 0>} : (tensor<128x2047xi1>, tensor<i1>) -> tensor<128x2048xi1>
     %v26 = "stablehlo.and"(%v19, %v25) : (tensor<128x2048xi1>, tensor<128x2048xi1>) -> tensor<128x2048xi1>
     %t4 = stablehlo.constant dense<false> : tensor<i1>
-    %v27 = "stablehlo.reduce"(%v26, %t4) ({
-    ^bb0(%a0: tensor<i1>, %b0: tensor<i1>):
+    %t5 = stablehlo.constant dense<true> : tensor<i1>
+    %v27:2 = "stablehlo.reduce"(%v26, %v26, %t4, %t5) ({
+    ^bb0(%a0: tensor<i1>, %a1: tensor<i1>, %b0: tensor<i1>, %b1: tensor<i1>):
       %r0 = "stablehlo.or"(%a0, %b0) : (tensor<i1>, tensor<i1>) -> tensor<i1>
-      "stablehlo.return"(%r0) : (tensor<i1>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<128x2048xi1>, tensor<i1>) -> tensor<128xi1>
-    %v28 = "stablehlo.reshape"(%v27) : (tensor<128xi1>) -> tensor<128x1xi1>
-    %v29 = "stablehlo.broadcast_in_dim"(%v28) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<128x1xi1>) -> tensor<128x2048xi1>
-    %v30 = "stablehlo.and"(%v19, %v29) : (tensor<128x2048xi1>, tensor<128x2048xi1>) -> tensor<128x2048xi1>
-    "func.return"(%v30) : (tensor<128x2048xi1>) -> ()
+      %r1 = "stablehlo.and"(%a1, %b1) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+      "stablehlo.return"(%r0, %r1) : (tensor<i1>, tensor<i1>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<128x2048xi1>, tensor<128x2048xi1>, tensor<i1>, tensor<i1>) -> (tensor<128xi1>, tensor<128xi1>)
+    %v28 = "stablehlo.or"(%v27#0, %v27#1) : (tensor<128xi1>, tensor<128xi1>) -> tensor<128xi1>
+    %v29 = "stablehlo.reshape"(%v28) : (tensor<128xi1>) -> tensor<128x1xi1>
+    %v30 = "stablehlo.broadcast_in_dim"(%v29) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<128x1xi1>) -> tensor<128x2048xi1>
+    %v31 = "stablehlo.and"(%v19, %v30) : (tensor<128x2048xi1>, tensor<128x2048xi1>) -> tensor<128x2048xi1>
+    "func.return"(%v31) : (tensor<128x2048xi1>) -> ()
   }
 }

@@ -1,29 +1,35 @@
 // sign_coherence_factor: (c64[64,100,100]) -> (f32[100,100])
-// fingerprint dc9a957afa0904f66b7c7660d601b49cf620eadeac8a737609124fa35d80f871
+// fingerprint 07cabd70f906f0223e2e991d4352d1593b6355652c98d1fda1f0e1908fd33466
 module @sign_coherence_factor {
   func.func public @main(%arg0: tensor<64x100x100xcomplex<f32>>) -> (tensor<100x100xf32>) {
     %v1 = "stablehlo.real"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
     %v2 = "stablehlo.sign"(%v1) : (tensor<64x100x100xf32>) -> tensor<64x100x100xf32>
+    %v3 = "stablehlo.compare"(%v2, %v2) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<64x100x100xf32>, tensor<64x100x100xf32>) -> tensor<64x100x100xi1>
     %t1 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %v3 = "stablehlo.reduce"(%v2, %t1) ({
-    ^bb0(%a0: tensor<f32>, %b0: tensor<f32>):
+    %t2 = stablehlo.constant dense<false> : tensor<i1>
+    %v4:2 = "stablehlo.reduce"(%v2, %v3, %t1, %t2) ({
+    ^bb0(%a0: tensor<f32>, %a1: tensor<i1>, %b0: tensor<f32>, %b1: tensor<i1>):
       %r0 = "stablehlo.add"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%r0) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 0>} : (tensor<64x100x100xf32>, tensor<f32>) -> tensor<100x100xf32>
-    %v4 = stablehlo.constant dense<6.4e1> : tensor<f32>
-    %v5 = "stablehlo.broadcast_in_dim"(%v4) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v6 = "stablehlo.divide"(%v3, %v5) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v7 = "stablehlo.multiply"(%v6, %v6) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v8 = stablehlo.constant dense<1.0e0> : tensor<f32>
+      %r1 = "stablehlo.or"(%a1, %b1) : (tensor<i1>, tensor<i1>) -> tensor<i1>
+      "stablehlo.return"(%r0, %r1) : (tensor<f32>, tensor<i1>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<64x100x100xf32>, tensor<64x100x100xi1>, tensor<f32>, tensor<i1>) -> (tensor<100x100xf32>, tensor<100x100xi1>)
+    %v5 = stablehlo.constant dense<0x7FC00000> : tensor<f32>
+    %v6 = "stablehlo.broadcast_in_dim"(%v5) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v7 = "stablehlo.select"(%v4#1, %v6, %v4#0) : (tensor<100x100xi1>, tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v8 = stablehlo.constant dense<6.4e1> : tensor<f32>
     %v9 = "stablehlo.broadcast_in_dim"(%v8) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v10 = "stablehlo.subtract"(%v9, %v7) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v11 = stablehlo.constant dense<0.0e0> : tensor<f32>
-    %v12 = "stablehlo.broadcast_in_dim"(%v11) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v13 = "stablehlo.maximum"(%v10, %v12) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v14 = "stablehlo.sqrt"(%v13) : (tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v15 = "stablehlo.subtract"(%v9, %v14) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v16 = "stablehlo.abs"(%v15) : (tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v17 = "stablehlo.power"(%v16, %v9) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    "func.return"(%v17) : (tensor<100x100xf32>) -> ()
+    %v10 = "stablehlo.divide"(%v7, %v9) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v11 = "stablehlo.multiply"(%v10, %v10) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v12 = stablehlo.constant dense<1.0e0> : tensor<f32>
+    %v13 = "stablehlo.broadcast_in_dim"(%v12) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v14 = "stablehlo.subtract"(%v13, %v11) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v15 = stablehlo.constant dense<0.0e0> : tensor<f32>
+    %v16 = "stablehlo.broadcast_in_dim"(%v15) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v17 = "stablehlo.maximum"(%v14, %v16) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v18 = "stablehlo.sqrt"(%v17) : (tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v19 = "stablehlo.subtract"(%v13, %v18) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v20 = "stablehlo.abs"(%v19) : (tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v21 = "stablehlo.power"(%v20, %v13) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    "func.return"(%v21) : (tensor<100x100xf32>) -> ()
   }
 }

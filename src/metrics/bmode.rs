@@ -52,7 +52,11 @@ fn eps(real: DType) -> f64 {
 
 /// The decibel graph: `20·log10(|v| + eps)` in the real counterpart dtype of `v`.
 pub(crate) fn decibel_graph(v: &Tensor) -> Tensor {
-    let a = v.abs();
+    amplitude_db(&v.abs())
+}
+
+/// `20·log10(a + eps)` of an amplitude `a` (real, ≥ 0 or NaN).
+fn amplitude_db(a: &Tensor) -> Tensor {
     let e = eps(a.dtype());
     (a + e).log10() * 20.0
 }
@@ -65,8 +69,12 @@ pub(crate) fn db_zero_graph(v: &Tensor) -> Tensor {
 /// `decibel(v) − max(decibel(v))` with the maximum taken over `axes` only (so that each image
 /// of a batch gets its own 0 dB).
 pub(crate) fn db_zero_over(v: &Tensor, axes: &[usize]) -> Tensor {
-    let d = decibel_graph(v);
-    let m = reduce_extrema(&d, &[ReduceKind::Max], axes).remove(0);
+    let a = v.abs();
+    let d = amplitude_db(&a);
+    // max(decibel) = decibel(max |v|): `a ↦ 20·log10(a + eps)` is non-decreasing, so the peak
+    // is found on the amplitudes and only its logarithm is taken (one logarithm per element,
+    // not two, and the reduce reads `|v|`); the NaN-propagating maximum keeps NaN.
+    let m = amplitude_db(&reduce_extrema(&a, &[ReduceKind::Max], axes).remove(0));
     let kept: Vec<usize> = (0..d.rank()).filter(|a| !axes.contains(a)).collect();
     if kept.is_empty() {
         &d - &m

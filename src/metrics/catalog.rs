@@ -157,11 +157,7 @@ fn image_programs(out: &mut Vec<Entry>) -> Result<()> {
         "threshold",
         &rf,
         std::slice::from_ref(&rf),
-        &|a| {
-            clip::threshold_graph(&a[0], thr)
-                .cast(DType::F64)
-                .mean_all()
-        },
+        &|a| clip::ratio_graph(&clip::threshold_graph(&a[0], thr)),
     )?;
 
     // masks on a 512 (lateral) x 512 (axial) grid of f64 axes in metres

@@ -12,7 +12,7 @@ use super::{check_inputs, map1, map1_scalar, reduce_extrema};
 use crate::backend::{ArrayArg, ArrayOf, ScalarOf};
 use crate::dtype::{DType, Numeric};
 use crate::error::{Error, Result};
-use crate::graph::{ReduceKind, Tensor};
+use crate::graph::{all_axes, ReduceKind, Tensor};
 
 type MaskOf<X> = ArrayOf<X, bool, <X as ArrayArg>::Dim>;
 
@@ -191,6 +191,12 @@ fn comparable(x: &Tensor) -> Tensor {
     }
 }
 
+/// The fraction of `true` in a mask (f64): its mean, with the count taken in one fused reduce.
+pub(crate) fn ratio_graph(mask: &Tensor) -> Tensor {
+    let n: f64 = mask.shape().iter().map(|&d| d as f64).product();
+    super::count_true(mask, &all_axes(mask.rank())) / n
+}
+
 /// The threshold graph: `(x < min) | (x > max)` for real data, `|x| >= max` for complex data.
 pub(crate) fn threshold_graph(x: &Tensor, p: ThresholdParams) -> Tensor {
     let x = comparable(x);
@@ -296,7 +302,7 @@ pub(crate) fn max_amplitude_graph(
     if min_contiguous <= 1 {
         return cand;
     }
-    let has_run = window_all(&cand, min_contiguous).any(&[last]);
+    let has_run = super::any_true(&window_all(&cand, min_contiguous), &[last]);
     cand.and(&has_run.reshape(&kept).broadcast_to(&shape))
 }
 
@@ -450,7 +456,7 @@ where
         }
     }
     check_inputs(F, &[("data", data.arg())])?;
-    let ratio = |m: Tensor| m.cast(DType::F64).mean_all();
+    let ratio = |m: Tensor| ratio_graph(&m);
     match method {
         ClipMethod::Threshold(p) => {
             let key = format!(

@@ -250,10 +250,28 @@ impl ChannelPass {
         if self.terms.is_empty() {
             return Sums(Vec::new());
         }
+        if let [term] = self.terms.as_slice() {
+            return Sums(vec![single_channel_sum(term, self.axis)]);
+        }
         let parts: Vec<(&Tensor, ReduceKind)> =
             self.terms.iter().map(|t| (t, ReduceKind::Sum)).collect();
         Sums(Tensor::reduce_many(&parts, &[self.axis]))
     }
+}
+
+/// `Σ` of one term over `axis` as one fused pass on XLA CPU. XLA rewrites a single-output
+/// reduce over a dimension longer than 32 into a tree of reduce-windows: a kernel per level,
+/// each compiled separately, with the term written out to memory in between (SCF of
+/// `(16, 64, 100, 100)` data: 3 kernels, the sign array materialised). It leaves multi-output
+/// reduces alone, so the sum is taken together with `any(isnan(term))`, which also gives the
+/// NaN the sum has anyway (selected, so the result is the plain sum, NaN where a term is NaN).
+fn single_channel_sum(t: &Tensor, axis: usize) -> Tensor {
+    if t.shape()[axis] <= 32 || !t.dtype().is_real_float() {
+        return t.sum(&[axis]);
+    }
+    let nan = t.is_nan();
+    let r = Tensor::reduce_many(&[(t, ReduceKind::Sum), (&nan, ReduceKind::Any)], &[axis]);
+    r[1].select(&r[0].scalar(f64::NAN), &r[0])
 }
 
 /// A map's formula over the sums of a [`ChannelPass`].

@@ -154,6 +154,36 @@ where
     A::Backend::wrap_scalar(single(outs)?)
 }
 
+/// Whether a reduce over `axes` of `t` covers a dimension longer than 32, which XLA CPU's tree
+/// reduction rewriter turns into a chain of reduce-windows: one separately compiled kernel per
+/// level, with the reduced operand written out to memory in between. It leaves multi-output
+/// reduces alone and drops unused outputs, so [`count_true`] and [`any_true`] pair their reduce
+/// with a second output that is used without changing the result: one fused kernel.
+fn tree_rewritten(t: &Tensor, axes: &[usize]) -> bool {
+    axes.iter().any(|&a| t.shape()[a] > 32)
+}
+
+/// The number of `true` in a bool tensor over `axes`, as f64 (exact up to 2⁵³), in one fused
+/// reduce (see [`tree_rewritten`]): with `any`, which selects the count or 0, its value anyway.
+pub(crate) fn count_true(b: &Tensor, axes: &[usize]) -> Tensor {
+    let ones = b.cast(DType::F64);
+    if !tree_rewritten(b, axes) {
+        return ones.sum(axes);
+    }
+    let r = Tensor::reduce_many(&[(&ones, ReduceKind::Sum), (b, ReduceKind::Any)], axes);
+    r[1].select(&r[0], &r[0].scalar(0.0))
+}
+
+/// `any` of a bool tensor over `axes` in one fused reduce (see [`tree_rewritten`]): with `all`,
+/// or-ed back in (`all` implies `any` on a non-empty axis).
+pub(crate) fn any_true(b: &Tensor, axes: &[usize]) -> Tensor {
+    if !tree_rewritten(b, axes) {
+        return b.any(axes);
+    }
+    let r = Tensor::reduce_many(&[(b, ReduceKind::Any), (b, ReduceKind::All)], axes);
+    r[0].or(&r[1])
+}
+
 /// `Max`/`Min` reductions of `x` over `axes` that propagate NaN on **every** backend, as numpy's
 /// and JAX's do (one variadic reduce). The PJRT CPU plugin's reduce-max/min drops NaNs, while
 /// its elementwise maximum and the host evaluator propagate them; this adds an `any(isnan)`

@@ -33,7 +33,7 @@ use super::{check_inputs, inexact, map1, out_input, put_like, run_inputs};
 use crate::backend::{ArrayArg, ArrayOf, Backend, ScalarOf};
 use crate::dtype::{DType, Numeric};
 use crate::error::{Error, Result};
-use crate::graph::{Tensor, TensorType};
+use crate::graph::{ReduceKind, Tensor, TensorType};
 
 /// An element type that [`corrcoef`] accepts, with the type its coefficients come back in:
 /// itself for `f32`, `f64`, `Complex32` and `Complex64`, and `f64` for `i32` and `i64`.
@@ -132,16 +132,56 @@ fn pair_count(func: &'static str, n: usize) -> Result<u64> {
 // ---------------------------------------------------------------------------------------------
 // graphs
 
-/// The z-scores of the flattened vectors, `(n, F)`, in the coefficient dtype (`ddof = 1`).
+/// Row sums of real `(n, F)` tensors, `(n,)` each, accumulated in f64 (f32 terms are widened)
+/// and taken in ONE multi-output reduce. XLA CPU rewrites a single-output reduce over more than
+/// 32 elements into a tree of reduce-windows, a separately compiled kernel per level (4 per
+/// row sum at F = 60000); a multi-output reduce stays one fused loop, and f64 accumulation
+/// keeps its sequential sum accurate. A lone sum is paired with `any(isnan)` (which must be used,
+/// or XLA drops it): NaN where a term is NaN, as the sum is anyway.
+fn row_sums(terms: &[Tensor]) -> Vec<Tensor> {
+    let wide: Vec<Tensor> = terms
+        .iter()
+        .map(|t| {
+            if t.dtype() == DType::F32 {
+                t.cast(DType::F64)
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    let nan = (wide.len() == 1).then(|| wide[0].is_nan());
+    let mut parts: Vec<(&Tensor, ReduceKind)> = wide.iter().map(|t| (t, ReduceKind::Sum)).collect();
+    if let Some(nan) = &nan {
+        parts.push((nan, ReduceKind::Any));
+    }
+    let mut r = Tensor::reduce_many(&parts, &[1]);
+    if nan.is_some() {
+        let flag = r.pop().expect("one result per operand");
+        r[0] = flag.select(&r[0].scalar(f64::NAN), &r[0]);
+    }
+    r
+}
+
+/// The z-scores of the flattened vectors, `(n, F)`, in the coefficient dtype (`ddof = 1`):
+/// two passes (mean, then the squared deviations), each one multi-output reduce accumulated in
+/// f64 ([`row_sums`]).
 pub(crate) fn zscores(vectors: &Tensor) -> Tensor {
     let v = inexact(vectors);
     let n = v.shape()[0];
     let f: usize = v.shape()[1..].iter().product();
     let v = v.reshape(&[n, f]);
-    let d = &v - v.mean(&[1]).reshape(&[n, 1]);
-    let std = (d.abs2().sum(&[1]) / (f as f64 - 1.0))
-        .sqrt()
-        .reshape(&[n, 1]);
+    let real = v.dtype().real();
+    let mean = if v.dtype().is_complex() {
+        let s = row_sums(&[v.re(), v.im()]);
+        (&s[0] / f as f64)
+            .cast(real)
+            .complex(&(&s[1] / f as f64).cast(real))
+    } else {
+        (&row_sums(std::slice::from_ref(&v))[0] / f as f64).cast(real)
+    };
+    let d = &v - mean.reshape(&[n, 1]);
+    let ss = row_sums(&[d.abs2()]).remove(0);
+    let std = (ss / (f as f64 - 1.0)).sqrt().cast(real).reshape(&[n, 1]);
     &d / std.cast(d.dtype())
 }
 
@@ -171,40 +211,81 @@ pub(crate) fn corrcoef_graph(vectors: &Tensor) -> Tensor {
     clip_unit(&(gram / (f as f64 - 1.0)))
 }
 
-/// All pairs: `(values (P,), pairs (P, 2) i64)` in `tril_indices(n, k=-1)` order, gathered from
-/// `C` (and from row/column iotas) with one static slice per row.
+/// The all-pairs list `(P, 2)` (i64) in `tril_indices(n, k=-1)` order, built from iotas with
+/// exact integer arithmetic: pair `p` is `(i, j)` with `i = #{k ∈ 1..n : k(k−1) ≤ 2p}` (the
+/// largest `i` with `i(i−1)/2 ≤ p`) and `j = p − i(i−1)/2`, where
+/// `i(i−1)/2 = Σ_{k ∈ 1..n, k(k+1) ≤ 2p} k`. `O(Pn)` elementwise work and one two-output reduce
+/// (a per-row slice/concatenate form compiled to one XLA kernel per row: ~1 s at `n = 64`).
+/// `n ≥ 2`.
+fn tril_pairs(like: &Tensor, n: usize) -> Tensor {
+    let p = n * (n - 1) / 2;
+    let ty = TensorType::new(DType::I64, &[p, n - 1]);
+    let two_p = like.iota(ty.clone(), 0) * 2.0;
+    let k = like.iota(ty, 1) + 1.0; // 1..n-1
+    let zero = k.scalar(0.0);
+    let rows = (&k * &(&k - 1.0)).le(&two_p).select(&k.scalar(1.0), &zero);
+    let tri = (&k * &(&k + 1.0)).le(&two_p).select(&k, &zero);
+    // a two-output reduce: XLA CPU keeps it one kernel (single-output reduces over more than 32
+    // elements are rewritten into a tree of reduce-windows, one kernel per level)
+    let r = Tensor::reduce_many(&[(&rows, ReduceKind::Sum), (&tri, ReduceKind::Sum)], &[1]);
+    let j = like.iota(TensorType::new(DType::I64, &[p]), 0) - &r[1];
+    Tensor::concat(&[&r[0].reshape(&[p, 1]), &j.reshape(&[p, 1])], 1)
+}
+
+/// NaN anywhere in `t` (either part for complex), elementwise.
+fn nan_mask(t: &Tensor) -> Tensor {
+    if t.dtype().is_complex() {
+        t.re().is_nan().or(&t.im().is_nan())
+    } else {
+        t.is_nan()
+    }
+}
+
+/// All pairs: `(values (P,), pairs (P, 2) i64)` in `tril_indices(n, k=-1)` order. The values
+/// are the entries of [`corrcoef_graph`]'s `C` (bit for bit): the pair list is built in the
+/// graph ([`tril_pairs`]), row `i` of `C` is selected with a one-hot matrix product and entry
+/// `j` with a one-hot masked sum, both exact. A degenerate vector (NaN on `C`'s diagonal) is
+/// zeroed out of the product and its pairs are set to NaN after, as `C` has them. A few ops
+/// whatever `n`, so the compile time does not grow with the number of vectors.
 pub(crate) fn all_pairs_graph(vectors: &Tensor) -> (Tensor, Tensor) {
     let c = corrcoef_graph(vectors);
     let n = c.shape()[0];
-    let p = n * (n - 1) / 2;
-    let idx = TensorType::new(DType::I64, &[n, n]);
-    let rows_cols = Tensor::concat(
-        &[
-            &c.iota(idx.clone(), 0).reshape(&[1, n, n]),
-            &c.iota(idx, 1).reshape(&[1, n, n]),
-        ],
-        0,
-    );
-    // row i contributes its first i entries; n = 1 gives the empty slice of row 0
-    let tril = |t: &Tensor| -> Tensor {
-        let lead = t.rank() - 2; // 0 for C, 1 for the stacked indices
-        let row = |i: usize, len: usize| {
-            let mut start = vec![0; t.rank()];
-            let mut limit = t.shape().to_vec();
-            start[lead] = i;
-            limit[lead] = i + 1;
-            limit[lead + 1] = len;
-            t.slice(&start, &limit, &vec![1; t.rank()])
-        };
-        let parts: Vec<Tensor> = if n < 2 {
-            vec![row(0, 0)]
-        } else {
-            (1..n).map(|i| row(i, i)).collect()
-        };
-        Tensor::concat(&parts.iter().collect::<Vec<_>>(), lead + 1)
+    if n < 2 {
+        // no pairs: empty values (in the coefficient dtype) and an empty (0, 2) list
+        let values = c.reshape(&[1]).slice(&[0], &[0], &[1]);
+        let idx = c.iota(TensorType::new(DType::I64, &[1, 2]), 1);
+        return (values, idx.slice(&[0, 0], &[0, 2], &[1, 1]));
+    }
+    let pairs = tril_pairs(&c, n);
+    let p = pairs.shape()[0];
+    let bad = nan_mask(&c.reshape(&[n * n]).slice(&[0], &[n * n], &[n + 1])); // the diagonal
+    let cz = nan_mask(&c).select(&c.scalar(0.0), &c);
+    let cols = pairs.iota(TensorType::new(DType::I64, &[p, n]), 1);
+    let hit_i = pairs.slice_axis(1, 0, 1).eq(&cols); // (P, n)
+    let hit_j = pairs.slice_axis(1, 1, 2).eq(&cols);
+    let one_hot = hit_i.select(&c.scalar(1.0), &c.scalar(0.0));
+    let rows = one_hot.dot_general(&cz, (&[], &[]), (&[1], &[0])); // (P, n): row i of C
+    let picked = hit_j.select(&rows, &rows.scalar(0.0));
+    let flag = hit_i.or(&hit_j).and(&bad.reshape(&[1, n]));
+    let nan = |t: &Tensor, f: &Tensor| f.select(&t.scalar(f64::NAN), t);
+    let values = if c.dtype().is_complex() {
+        let (re, im) = (picked.re(), picked.im());
+        let r = Tensor::reduce_many(
+            &[
+                (&re, ReduceKind::Sum),
+                (&im, ReduceKind::Sum),
+                (&flag, ReduceKind::Any),
+            ],
+            &[1],
+        );
+        nan(&r[0], &r[2]).complex(&nan(&r[1], &r[2]))
+    } else {
+        let r = Tensor::reduce_many(
+            &[(&picked, ReduceKind::Sum), (&flag, ReduceKind::Any)],
+            &[1],
+        );
+        nan(&r[0], &r[1])
     };
-    let values = tril(&c).reshape(&[p]);
-    let pairs = tril(&rows_cols).reshape(&[2, p]).transpose(&[1, 0]);
     (values, pairs)
 }
 
@@ -261,8 +342,32 @@ pub(crate) fn agg_graph(vectors: &Tensor) -> Tensor {
     if n < 2 {
         return z.scalar_of(f64::NAN, z.dtype().real());
     }
-    let cross = z.sum(&[0]).abs2().sum(&[0]) - z.abs2().sum(&[0, 1]);
-    clip_unit(&(cross / ((n * (n - 1)) as f64 * (f as f64 - 1.0))))
+    // Per sample f, `Σ_i z_if` and `Σ_i |z_if|²` in one multi-output reduce over the vectors,
+    // then `Σ_f |Σ_i z_if|²` and `Σ_f Σ_i |z_if|²` in a second one, accumulated in f64 (the
+    // difference cancels). XLA CPU rewrites single-output reduces over more than 32 elements
+    // into trees of reduce-windows, one compiled kernel per level; multi-output reduces stay
+    // one fused loop each.
+    let real = z.dtype().real();
+    let power = z.abs2();
+    let (s2, q) = if z.dtype().is_complex() {
+        let (re, im) = (z.re(), z.im());
+        let r = Tensor::reduce_many(
+            &[
+                (&re, ReduceKind::Sum),
+                (&im, ReduceKind::Sum),
+                (&power, ReduceKind::Sum),
+            ],
+            &[0],
+        );
+        (&r[0] * &r[0] + &r[1] * &r[1], r[2].clone())
+    } else {
+        let r = Tensor::reduce_many(&[(&z, ReduceKind::Sum), (&power, ReduceKind::Sum)], &[0]);
+        (&r[0] * &r[0], r[1].clone())
+    };
+    let (s2, q) = (s2.cast(DType::F64), q.cast(DType::F64));
+    let t = Tensor::reduce_many(&[(&s2, ReduceKind::Sum), (&q, ReduceKind::Sum)], &[0]);
+    let mean = (&t[0] - &t[1]) / ((n * (n - 1)) as f64 * (f as f64 - 1.0));
+    clip_unit(&mean.cast(real))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -116,15 +116,6 @@ pub(crate) fn check_data(func: &'static str, shape: &[usize]) -> Result<()> {
     Ok(())
 }
 
-/// Sum over every axis (a rank-0 tensor is returned as is).
-fn total(t: &Tensor) -> Tensor {
-    if t.rank() == 0 {
-        t.clone()
-    } else {
-        t.sum_all()
-    }
-}
-
 fn with_snr(s: Tensor, n: Tensor) -> Vec<Tensor> {
     vec![(&s / &n).log10() * 10.0, s, n]
 }
@@ -134,9 +125,20 @@ pub(crate) fn repeated_graph(data: &Tensor) -> Vec<Tensor> {
     let x = inexact(data);
     let r = x.shape()[0] as f64;
     let mu = x.mean(&[0]);
-    let s = total(&mu.abs2());
-    let n = total(&(&x - &mu).abs2()) / r;
-    with_snr(s, n)
+    let power = mu.abs2();
+    let real = power.dtype();
+    // S and N from one two-output reduce over every axis of x, accumulated in f64 as in
+    // `adjacent_graph` (S as Σ over the r repetitions of |μ|²/r). XLA CPU rewrites each
+    // single-output reduce over more than 32 elements into a tree of reduce-windows, one kernel
+    // per level (9 kernels in all before); a multi-output reduce stays one fused loop.
+    let sig = (power.cast(crate::DType::F64) / r)
+        .broadcast_in_dim(x.shape(), &(1..x.rank()).collect::<Vec<_>>());
+    let noi = (&x - &mu).abs2().cast(crate::DType::F64);
+    let sums = Tensor::reduce_many(
+        &[(&sig, ReduceKind::Sum), (&noi, ReduceKind::Sum)],
+        &all_axes(x.rank()),
+    );
+    with_snr(sums[0].cast(real), (&sums[1] / r).cast(real))
 }
 
 /// `[snr_db, S, N]` with `S = Σ|(x_k + x_{k+1})/2|²` and `N = Σ|(x_{k+1} − x_k)/2|²`, one pass.

@@ -384,7 +384,7 @@ pub fn tenengrad(
 /// # Ok::<(), Error>(())
 /// ```
 pub fn clip_ratio(data: &Tensor, method: crate::metrics::ClipMethod) -> Result<Tensor> {
-    use crate::metrics::clip::{max_amplitude_graph, sides, threshold_graph};
+    use crate::metrics::clip::{max_amplitude_graph, ratio_graph, sides, threshold_graph};
     use crate::metrics::ClipMethod;
     const F: &str = "clip_ratio";
     if data.rank() == 0 {
@@ -408,7 +408,7 @@ pub fn clip_ratio(data: &Tensor, method: crate::metrics::ClipMethod) -> Result<T
             max_amplitude_graph(data, low, high, p.min_contiguous)
         }
     };
-    Ok(mask.cast(crate::DType::F64).mean_all().non_differentiable(
+    Ok(ratio_graph(&mask).non_differentiable(
         F,
         "the clip ratio is a fraction of flagged samples: piecewise constant in the data, its \
          gradient is zero almost everywhere",

@@ -94,9 +94,15 @@ pub(crate) fn argmax_abs_graph(x: &Tensor, first: &Tensor) -> Tensor {
     let masked = searched.select(&a, &low);
     let r = Tensor::reduce_many(&[(&masked, ReduceKind::Max), (&nan, ReduceKind::Any)], &[0]);
     let candidate = r[1].select(&nan, &masked.eq(&r[0]).and(&searched));
-    candidate
-        .select(&idx, &idx.scalar(i64::MAX as f64))
-        .min_over(&[0])
+    let first = candidate.select(&idx, &idx.scalar(i64::MAX as f64));
+    // A two-output reduce: XLA CPU rewrites a single-output reduce over more than 32 elements
+    // into a tree of reduce-windows, one compiled kernel per level. The `any` must be used (XLA
+    // drops unused outputs); without a candidate the minimum is `i64::MAX` either way.
+    let r = Tensor::reduce_many(
+        &[(&first, ReduceKind::Min), (&candidate, ReduceKind::Any)],
+        &[0],
+    );
+    r[1].select(&r[0], &r[0].scalar(i64::MAX as f64))
 }
 
 /// The two windows of [`find_signal_and_noise`], as ranges along axis 0.
