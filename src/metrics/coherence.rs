@@ -10,7 +10,7 @@
 
 use ndarray::RemoveAxis;
 
-use super::{check_inputs, inexact, run_graph};
+use super::{check_inputs, inexact, run_graph, Outs};
 use crate::backend::{ArrayArg, ArrayOf, Backend};
 use crate::dtype::Numeric;
 use crate::error::{Error, Result};
@@ -291,7 +291,7 @@ fn run_pass<X>(
     x: &X,
     axis: usize,
     parts: impl FnOnce(&mut ChannelPass) -> Vec<Finish>,
-) -> Result<Vec<crate::backend::Out>>
+) -> Result<Outs>
 where
     X: ArrayArg,
 {
@@ -315,7 +315,7 @@ where
             check_inputs(func, &args)?;
         }
     }
-    Ok(outs)
+    Ok(Outs(outs.into_iter()))
 }
 
 /// The graph [`run_pass`] runs: the maps of `parts` from one pass over `axis`, then, with
@@ -338,16 +338,12 @@ pub(crate) fn pass_graph(
 }
 
 /// The first result of [`run_pass`], as the map array of `X`.
-fn single_map<X: ArrayArg>(outs: Vec<crate::backend::Out>) -> Result<MapOf<X>>
+fn single_map<X: ArrayArg>(mut outs: Outs) -> Result<MapOf<X>>
 where
     X::Elem: Numeric,
     X::Dim: RemoveAxis,
 {
-    let out = outs.into_iter().next().ok_or_else(|| Error::Unsupported {
-        what: "a coherence program".into(),
-        why: "it returned no map; please report it".into(),
-    })?;
-    X::Backend::wrap(out)
+    X::Backend::wrap(outs.next()?)
 }
 
 /// One map from its own pass (the single-metric functions).
@@ -746,10 +742,7 @@ pub(crate) fn coherence_maps_graph(
     axis: usize,
     params: &CoherenceMapsParams,
 ) -> Vec<Tensor> {
-    let mut p = ChannelPass::new(x, axis);
-    let parts = maps_parts(&mut p, params);
-    let sums = p.run();
-    parts.into_iter().map(|finish| finish(&sums)).collect()
+    pass_graph(x, axis, false, |p| maps_parts(p, params))
 }
 
 /// The requested maps' sums and formulas, in the order cf, gcf, pcf, scf, bmode.
@@ -872,14 +865,10 @@ where
         "{F}{{cf:{},gcf:{:?},pcf:{:?},scf:{:?},bmode:{},axis:{axis}}}",
         params.cf, params.gcf, params.pcf, params.scf, params.bmode
     );
-    let mut outs = run_pass(F, &key, channel_images, axis, |p| maps_parts(p, &params))?.into_iter();
+    let mut outs = run_pass(F, &key, channel_images, axis, |p| maps_parts(p, &params))?;
     let mut next = |wanted: bool| -> Result<Option<MapOf<X>>> {
         if wanted {
-            let out = outs.next().ok_or_else(|| Error::Unsupported {
-                what: "the coherence_maps program".into(),
-                why: "it returned fewer maps than requested; please report it".into(),
-            })?;
-            Ok(Some(X::Backend::wrap(out)?))
+            Ok(Some(X::Backend::wrap(outs.next()?)?))
         } else {
             Ok(None)
         }
