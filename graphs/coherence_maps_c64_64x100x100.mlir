@@ -1,5 +1,5 @@
 // coherence_maps: (c64[64,100,100]) -> (f32[100,100], f32[100,100], f32[100,100], f32[100,100], f32[100,100])
-// fingerprint f7edebe826d1da6b0cfd659c2ee115757d1a23a76c7f113eaf72395d824dc386
+// fingerprint 9fa7c9356d257a4120b0c17e5c916a934ebd42cec0c245e4b2e2b37927144c1c
 module @coherence_maps {
   func.func public @main(%arg0: tensor<64x100x100xcomplex<f32>>) -> (tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>) {
     %v1 = "stablehlo.real"(%arg0) : (tensor<64x100x100xcomplex<f32>>) -> tensor<64x100x100xf32>
@@ -171,30 +171,32 @@ module @coherence_maps {
     %v144 = "stablehlo.sqrt"(%v143) : (tensor<100x100xf32>) -> tensor<100x100xf32>
     %v145 = "stablehlo.divide"(%v144, %v118) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
     %v146 = "stablehlo.power"(%v145, %v124) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v147 = "stablehlo.divide"(%v113#9, %v118) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v148 = "stablehlo.multiply"(%v147, %v147) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v149 = "stablehlo.subtract"(%v124, %v148) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v150 = "stablehlo.maximum"(%v149, %v121) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v151 = "stablehlo.sqrt"(%v150) : (tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v152 = "stablehlo.subtract"(%v124, %v151) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v153 = "stablehlo.abs"(%v152) : (tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v154 = "stablehlo.power"(%v153, %v124) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v155 = "stablehlo.complex"(%v113#0, %v113#1) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xcomplex<f32>>
-    %v156 = "stablehlo.abs"(%v155) : (tensor<100x100xcomplex<f32>>) -> tensor<100x100xf32>
-    %v157 = stablehlo.constant dense<1.1920929e-7> : tensor<f32>
-    %v158 = "stablehlo.broadcast_in_dim"(%v157) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v159 = "stablehlo.add"(%v156, %v158) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v160 = "stablehlo.log"(%v159) : (tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v161 = stablehlo.constant dense<2.3025851e0> : tensor<f32>
-    %v162 = "stablehlo.broadcast_in_dim"(%v161) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v163 = "stablehlo.divide"(%v160, %v162) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v164 = stablehlo.constant dense<2.0e1> : tensor<f32>
-    %v165 = "stablehlo.broadcast_in_dim"(%v164) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v166 = "stablehlo.multiply"(%v163, %v165) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    %v167 = "stablehlo.compare"(%v156, %v156) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xi1>
+    %v147 = "stablehlo.multiply"(%v113#9, %v113#9) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v148 = stablehlo.constant dense<4.096e3> : tensor<f32>
+    %v149 = "stablehlo.broadcast_in_dim"(%v148) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v150 = "stablehlo.subtract"(%v149, %v147) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v151 = "stablehlo.maximum"(%v150, %v121) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v152 = "stablehlo.sqrt"(%v151) : (tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v153 = "stablehlo.multiply"(%v152, %v118) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v154 = "stablehlo.add"(%v153, %v149) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v155 = "stablehlo.divide"(%v147, %v154) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v156 = "stablehlo.power"(%v155, %v124) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v157 = "stablehlo.complex"(%v113#0, %v113#1) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xcomplex<f32>>
+    %v158 = "stablehlo.abs"(%v157) : (tensor<100x100xcomplex<f32>>) -> tensor<100x100xf32>
+    %v159 = stablehlo.constant dense<1.1920929e-7> : tensor<f32>
+    %v160 = "stablehlo.broadcast_in_dim"(%v159) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v161 = "stablehlo.add"(%v158, %v160) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v162 = "stablehlo.log"(%v161) : (tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v163 = stablehlo.constant dense<2.3025851e0> : tensor<f32>
+    %v164 = "stablehlo.broadcast_in_dim"(%v163) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v165 = "stablehlo.divide"(%v162, %v164) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v166 = stablehlo.constant dense<2.0e1> : tensor<f32>
+    %v167 = "stablehlo.broadcast_in_dim"(%v166) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v168 = "stablehlo.multiply"(%v165, %v167) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    %v169 = "stablehlo.compare"(%v158, %v158) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xi1>
     %t11 = stablehlo.constant dense<0xFF800000> : tensor<f32>
     %t12 = stablehlo.constant dense<false> : tensor<i1>
-    %v168:2 = "stablehlo.reduce"(%v156, %v167, %t11, %t12) ({
+    %v170:2 = "stablehlo.reduce"(%v158, %v169, %t11, %t12) ({
     ^bb0(%a0: tensor<f32>, %a1: tensor<i1>, %b0: tensor<f32>, %b1: tensor<i1>):
       %m0 = "stablehlo.maximum"(%a0, %b0) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       %na0 = "stablehlo.compare"(%a0, %a0) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
@@ -205,14 +207,14 @@ module @coherence_maps {
       %r1 = "stablehlo.or"(%a1, %b1) : (tensor<i1>, tensor<i1>) -> tensor<i1>
       "stablehlo.return"(%r0, %r1) : (tensor<f32>, tensor<i1>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<100x100xf32>, tensor<100x100xi1>, tensor<f32>, tensor<i1>) -> (tensor<f32>, tensor<i1>)
-    %v169 = stablehlo.constant dense<0x7FC00000> : tensor<f32>
-    %v170 = "stablehlo.select"(%v168#1, %v169, %v168#0) : (tensor<i1>, tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v171 = "stablehlo.add"(%v170, %v157) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v172 = "stablehlo.log"(%v171) : (tensor<f32>) -> tensor<f32>
-    %v173 = "stablehlo.divide"(%v172, %v161) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v174 = "stablehlo.multiply"(%v173, %v164) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v175 = "stablehlo.broadcast_in_dim"(%v174) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
-    %v176 = "stablehlo.subtract"(%v166, %v175) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
-    "func.return"(%v127, %v140, %v146, %v154, %v176) : (tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>) -> ()
+    %v171 = stablehlo.constant dense<0x7FC00000> : tensor<f32>
+    %v172 = "stablehlo.select"(%v170#1, %v171, %v170#0) : (tensor<i1>, tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v173 = "stablehlo.add"(%v172, %v159) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v174 = "stablehlo.log"(%v173) : (tensor<f32>) -> tensor<f32>
+    %v175 = "stablehlo.divide"(%v174, %v163) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v176 = "stablehlo.multiply"(%v175, %v166) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v177 = "stablehlo.broadcast_in_dim"(%v176) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<100x100xf32>
+    %v178 = "stablehlo.subtract"(%v168, %v177) : (tensor<100x100xf32>, tensor<100x100xf32>) -> tensor<100x100xf32>
+    "func.return"(%v127, %v140, %v146, %v156, %v178) : (tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>, tensor<100x100xf32>) -> ()
   }
 }

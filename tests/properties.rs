@@ -283,3 +283,73 @@ fn arrays_on_different_devices_are_rejected() {
             .unwrap();
     assert!(matches!(err, um::Error::DeviceMismatch { .. }), "{err}");
 }
+
+/// Regression: with every sign equal, SCF is exactly 1 on both backends. The device used to
+/// return 1 − 2⁻²⁷ for three channels (XLA turns Σ/m into Σ·(1/m) and LLVM contracts
+/// 1 − p·p into an fma, leaving 2⁻⁵⁴ under the square root).
+#[test]
+fn scf_is_exactly_one_when_every_sign_agrees() {
+    let dev = device();
+    for (m, sign, [h, w]) in (1..=17usize)
+        .flat_map(|m| [1.0f64, -1.0].map(|s| (m, s)))
+        .flat_map(|(m, s)| [[1, 1], [2, 3]].map(|hw| (m, s, hw)))
+    {
+        let x = Array::from_shape_fn((m, h, w), |(c, i, j)| {
+            sign * (0.25 + c as f64 * 1.61 + i as f64 + 0.5 * j as f64)
+        })
+        .into_dyn();
+        let host = um::sign_coherence_factor(&x, ScfParams::default()).unwrap();
+        let xd = dev.put(&x).unwrap();
+        let pjrt = um::sign_coherence_factor(&xd, ScfParams::default())
+            .unwrap()
+            .to_ndarray()
+            .unwrap();
+        assert!(host.iter().all(|&v| v == 1.0), "host, m = {m}: {host}");
+        assert!(pjrt.iter().all(|&v| v == 1.0), "pjrt, m = {m}: {pjrt}");
+        let x32 = x.mapv(|v| v as f32);
+        let xd32 = dev.put(&x32).unwrap();
+        let pjrt32 = um::sign_coherence_factor(&xd32, ScfParams::default())
+            .unwrap()
+            .to_ndarray()
+            .unwrap();
+        assert!(
+            pjrt32.iter().all(|&v| v == 1.0),
+            "pjrt f32, m = {m}: {pjrt32}"
+        );
+    }
+}
+
+/// Regression: with signs that cancel, SCF is exactly 0 on both backends, alone and in the fused
+/// maps (a first fix of the test above made the fused device map 2⁻²⁷ here).
+#[test]
+fn scf_is_exactly_zero_when_signs_cancel() {
+    let dev = device();
+    for m in [2usize, 4, 6, 10, 16, 50] {
+        for [h, w] in [[1, 1], [2, 3]] {
+            let x = Array::from_shape_fn((m, h, w), |(c, i, j)| {
+                let s = if c % 2 == 0 { 1.0 } else { -1.0 };
+                s * (0.25 + c as f64 * 1.61 + i as f64 + 0.5 * j as f64)
+            })
+            .into_dyn();
+            let host = um::sign_coherence_factor(&x, ScfParams::default()).unwrap();
+            let xd = dev.put(&x).unwrap();
+            let pjrt = um::sign_coherence_factor(&xd, ScfParams::default())
+                .unwrap()
+                .to_ndarray()
+                .unwrap();
+            assert!(host.iter().all(|&v| v == 0.0), "host, m = {m}: {host}");
+            assert!(pjrt.iter().all(|&v| v == 0.0), "pjrt, m = {m}: {pjrt}");
+            let maps = um::coherence_maps(
+                &xd,
+                um::metrics::CoherenceMapsParams {
+                    scf: Some(0.5),
+                    gcf: None,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let fused = maps.scf.unwrap().to_ndarray().unwrap();
+            assert!(fused.iter().all(|&v| v == 0.0), "fused, m = {m}: {fused}");
+        }
+    }
+}

@@ -616,14 +616,21 @@ where
 }
 
 /// SCF's sums and formula before the exponent: `|1 − sqrt(max(1 − p², 0))|` with
-/// `p = mean_m sign(Re x)`.
+/// `p = mean_m sign(Re x)`, evaluated as `Σ² / (m² + m·sqrt(m² − Σ²))` (`Σ = m·p`, exact at
+/// both ends).
 pub(crate) fn scf_coherence_part(p: &mut ChannelPass) -> Finish {
     let b = p.sum(p.re().sign()); // +1, −1, or 0 for an exact zero (numpy's sign)
     let m = p.m() as f64;
     Box::new(move |s| {
-        let p = s.get(b) / m;
-        let sigma = (1.0 - &p * &p).max(&p.scalar(0.0)).sqrt();
-        (1.0 - sigma).abs()
+        // 1 − sqrt(1 − p²) = Σ² / (m² + m·sqrt(m² − Σ²)) with Σ the sum of signs, an integer:
+        // exactly 1 when every sign agrees and exactly 0 when they cancel, with no cancellation
+        // in between. The textbook form leaves 2⁻⁵⁴ behind on XLA (Σ/m becomes Σ·(1/m) and LLVM
+        // contracts 1 − p·p into an fma), so the device returned 1 − 2⁻²⁷ where the host gave 1.
+        let sum = s.get(b);
+        let s2 = sum * sum;
+        let m2 = m * m;
+        let root = (m2 - &s2).max(&s2.scalar(0.0)).sqrt();
+        &s2 / &(root * m + m2)
     })
 }
 
