@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::{Arc, Mutex};
 
 use once_cell::sync::Lazy;
@@ -26,6 +26,23 @@ struct Tracer {
     memo: RefCell<HashMap<String, Vec<Var>>>,
     /// Autodiff annotations of nodes (see [`AdMark`]); they do not change the computation.
     marks: RefCell<HashMap<usize, AdMark>>,
+}
+
+thread_local! {
+    /// The traces being recorded on this thread, innermost last: an operation given no operand
+    /// at all (an empty `concat`, `reduce_many` or `sort_many`) records its error there.
+    static ACTIVE: RefCell<Vec<Weak<Tracer>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Pops [`ACTIVE`] when a trace's closure returns or unwinds.
+struct ActiveGuard;
+
+impl Drop for ActiveGuard {
+    fn drop(&mut self) {
+        ACTIVE.with(|a| {
+            a.borrow_mut().pop();
+        });
+    }
 }
 
 /// An autodiff annotation of a traced value, read when a backward pass is built
@@ -182,6 +199,28 @@ impl Tensor {
             poisoned: true,
             ..self.clone()
         }
+    }
+
+    /// The result of an operation given no operand: a poisoned tensor whose error `e` goes to
+    /// the innermost trace being recorded on this thread (or, called outside any trace, to a
+    /// trace of its own, so that using the tensor in another trace is an error there).
+    fn without_operands(e: Error) -> Tensor {
+        let active = ACTIVE.with(|a| a.borrow().last().and_then(Weak::upgrade));
+        let tracer = active.unwrap_or_else(|| {
+            Rc::new(Tracer {
+                graph: RefCell::new(Graph::new()),
+                error: RefCell::new(None),
+                memo: RefCell::new(HashMap::new()),
+                marks: RefCell::new(HashMap::new()),
+            })
+        });
+        let t = Tensor {
+            tracer,
+            var: Var { node: 0, out: 0 },
+            ty: TensorType::scalar(DType::F32),
+            poisoned: true,
+        };
+        t.record(e)
     }
 
     fn record(&self, e: Error) -> Tensor {
@@ -513,8 +552,30 @@ impl Tensor {
 
     // ----- reductions -----
     /// One pass computing several reductions over the same `axes` (a variadic reduce).
+    ///
+    /// An empty `parts` records an error (returned by [`trace`]) and gives no results.
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{trace, ReduceKind, Tensor, TensorType};
+    /// use ultrasound_metrics::DType;
+    /// let p = trace("sum_and_max", &[TensorType::new(DType::F32, &[3, 4])], |x| {
+    ///     Ok(Tensor::reduce_many(&[(&x[0], ReduceKind::Sum), (&x[0], ReduceKind::Max)], &[0]))
+    /// })?;
+    /// assert_eq!(p.outputs().len(), 2);
+    /// assert_eq!(p.outputs()[1].to_string(), "f32[4]");
+    /// let empty = trace("nothing", &[TensorType::new(DType::F32, &[3])], |x| {
+    ///     let none = Tensor::reduce_many(&[], &[0]);
+    ///     assert!(none.is_empty());
+    ///     Ok(vec![x[0].clone()])
+    /// });
+    /// assert!(empty.is_err());
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
     pub fn reduce_many(parts: &[(&Tensor, ReduceKind)], axes: &[usize]) -> Vec<Tensor> {
-        let first = parts[0].0;
+        let Some(&(first, _)) = parts.first() else {
+            Tensor::without_operands(Error::graph("reduce", "nothing to reduce"));
+            return Vec::new();
+        };
         let operands: Vec<&Tensor> = parts.iter().map(|p| p.0).collect();
         let op = Op::Reduce {
             operands: operands.iter().map(|t| t.var).collect(),
@@ -669,10 +730,25 @@ impl Tensor {
         };
         self.op(&[self, value], op, None)
     }
-    /// Concatenation along `axis`.
+    /// Concatenation along `axis`. An empty `parts` records an error (returned by [`trace`]).
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{trace, Tensor, TensorType};
+    /// use ultrasound_metrics::DType;
+    /// let p = trace("cat", &[TensorType::new(DType::F32, &[2, 3])], |x| {
+    ///     Ok(vec![Tensor::concat(&[&x[0], &x[0]], 0)])
+    /// })?;
+    /// assert_eq!(p.outputs()[0].to_string(), "f32[4,3]");
+    /// let empty = trace("cat", &[TensorType::new(DType::F32, &[2])], |_| Ok(vec![Tensor::concat(&[], 0)]));
+    /// assert!(empty.unwrap_err().to_string().contains("nothing to concatenate"));
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
     pub fn concat(parts: &[&Tensor], axis: usize) -> Tensor {
+        let Some(first) = parts.first() else {
+            return Tensor::without_operands(Error::graph("concatenate", "nothing to concatenate"));
+        };
         let op = Op::Concatenate(parts.iter().map(|t| t.var).collect(), axis);
-        parts[0].op(parts, op, None)
+        first.op(parts, op, None)
     }
 
     // ----- other primitives -----
@@ -684,14 +760,33 @@ impl Tensor {
     pub fn sort(&self, axis: usize) -> Tensor {
         Tensor::sort_many(&[self], axis, false).remove(0)
     }
-    /// Sorts `operands[0]` along `axis`, permuting the others alike.
+    /// Sorts `operands[0]` along `axis`, permuting the others alike. An empty `operands` records
+    /// an error (returned by [`trace`]) and gives no results.
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{trace, Tensor, TensorType};
+    /// use ultrasound_metrics::host::{eval, HostTensor};
+    /// use ultrasound_metrics::DType;
+    /// let p = trace("argsort", &[TensorType::new(DType::F64, &[3])], |x| {
+    ///     let idx = x[0].iota(TensorType::new(DType::I32, &[3]), 0);
+    ///     Ok(Tensor::sort_many(&[&x[0], &idx], 0, false))
+    /// })?;
+    /// let out = eval(&p, vec![HostTensor::from(ndarray::arr1(&[3.0, 1.0, 2.0]).into_dyn())])?;
+    /// let HostTensor::I32(i) = &out[1] else { panic!() };
+    /// assert_eq!(i.as_slice().unwrap(), &[1, 2, 0]);
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
     pub fn sort_many(operands: &[&Tensor], axis: usize, descending: bool) -> Vec<Tensor> {
+        let Some(first) = operands.first() else {
+            Tensor::without_operands(Error::graph("sort", "nothing to sort"));
+            return Vec::new();
+        };
         let op = Op::Sort {
             operands: operands.iter().map(|t| t.var).collect(),
             axis,
             descending,
         };
-        operands[0].op_n(operands, op, None, operands.len())
+        first.op_n(operands, op, None, operands.len())
     }
     /// Counts of each index in `0..length` (numpy's `bincount` with a fixed length) of a rank-1
     /// integer tensor, as `dtype` (`I32` or `I64`); indices outside `0..length` are not counted.
@@ -893,7 +988,11 @@ pub fn trace(
             }
         })
         .collect();
-    let outs = f(&args)?;
+    let outs = {
+        ACTIVE.with(|a| a.borrow_mut().push(Rc::downgrade(&tracer)));
+        let _pop = ActiveGuard;
+        f(&args)?
+    };
     if let Some(e) = tracer.error.borrow_mut().take() {
         return Err(e);
     }
