@@ -254,7 +254,18 @@ impl Objective {
         let program = self.program(&types, with_grad)?;
         let mut args = vec![x.arg()];
         args.extend(rest.iter().map(|r| r.operand_arg()));
-        X::Backend::run(&program, args)
+        // names for the error: `x`, then `rest[i]`
+        const NAMES: [&str; 9] = [
+            "x", "rest[0]", "rest[1]", "rest[2]", "rest[3]", "rest[4]", "rest[5]", "rest[6]",
+            "rest[7]",
+        ];
+        let named: Vec<(&'static str, crate::backend::Arg<'_>)> = args
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| (NAMES.get(i).copied().unwrap_or("rest[…]"), a))
+            .collect();
+        crate::nonfinite::check_same_device("grad::Objective", &named)?;
+        X::Backend::run(&program, named.into_iter().map(|(_, a)| a).collect())
     }
 
     /// The objective's value at `(x, rest...)`: `f64` on the host, a rank-0 device array on a

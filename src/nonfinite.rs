@@ -220,9 +220,12 @@ pub(crate) fn check_inputs_but_scan(
     check(func, args, false)
 }
 
-/// The checks; with `scan` false, floating-point inputs are not scanned and the result says
-/// whether one was skipped.
-fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan: bool) -> Result<bool> {
+/// Check 1 of [`check_inputs`] alone: all device inputs live on one device
+/// ([`Error::DeviceMismatch`] naming `func` and both arguments).
+pub(crate) fn check_same_device(
+    func: &'static str,
+    args: &[(&'static str, Arg<'_>)],
+) -> Result<()> {
     let mut first_device: Option<(&'static str, &crate::runtime::Device)> = None;
     for (name, a) in args {
         if let Arg::Device(buf) = a {
@@ -239,6 +242,13 @@ fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan: bool) -> Re
             }
         }
     }
+    Ok(())
+}
+
+/// The checks; with `scan` false, floating-point inputs are not scanned and the result says
+/// whether one was skipped.
+fn check(func: &'static str, args: &[(&'static str, Arg<'_>)], scan: bool) -> Result<bool> {
+    check_same_device(func, args)?;
     if nonfinite_policy() == NonFinite::Propagate {
         return Ok(false);
     }

@@ -841,6 +841,25 @@ fn objective_host_and_pjrt_agree() {
 }
 
 #[test]
+fn objective_arguments_on_two_devices_are_a_device_mismatch() {
+    let devs = um::Device::cpu_devices().expect("the PJRT CPU plugin has 4 devices");
+    let apod = um::grad::Objective::new("apod", |a| Ok((&a[0] * &a[1]).sum_all()));
+    let w = devs[0].put(&ndarray::arr1(&[1.0f32, 2.0])).unwrap();
+    let x = devs[1].put(&ndarray::arr1(&[3.0f32, 4.0])).unwrap();
+    let err = apod.value_and_grad(&w, &[&x]).map(drop).unwrap_err();
+    match &err {
+        um::Error::DeviceMismatch { func, first, other } => {
+            assert_eq!(*func, "grad::Objective", "{err}");
+            assert!(
+                first.contains("`x`") && other.contains("`rest[0]`"),
+                "{err}"
+            );
+        }
+        e => panic!("wanted DeviceMismatch, got {e:?}"),
+    }
+}
+
+#[test]
 fn every_rule_lowers_and_matches_on_pjrt() {
     // one program exercising the backward rules of all primitives, host vs PJRT
     let params = [t(C, &[4, 6]), t(F, &[4, 6]), t(C, &[6, 3])];
