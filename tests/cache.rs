@@ -117,5 +117,38 @@ fn compile_once_per_signature_and_race_safe() {
         "compiles are timed"
     );
     assert_eq!(first, again);
+
+    // 5. the memory cache is bounded: the least recently used executable is dropped, and a
+    // later call compiles it again (disk cache off), with the same result
+    um::runtime::set_disk_cache(false);
+    um::runtime::set_memory_cache_limit(2);
+    assert!(um::runtime::stats().memory_entries <= 2);
+    let ev0 = um::runtime::stats().memory_evictions;
+    let inputs: Vec<_> = (20..23).map(|w| dev.put(&data(8, 7, w)).unwrap()).collect();
+    let cf = |x: &um::DeviceArray<Complex32, ndarray::Ix3>| {
+        um::coherence_factor(x, CfParams::default())
+            .unwrap()
+            .to_ndarray()
+            .unwrap()
+    };
+    let c1 = dev.compile_count();
+    let outs: Vec<_> = inputs.iter().map(cf).collect();
+    assert_eq!(dev.compile_count(), c1 + 3, "three new signatures");
+    let s = um::runtime::stats();
+    assert!(s.memory_entries <= 2, "{} entries held", s.memory_entries);
+    assert!(s.memory_evictions > ev0, "the limit evicted");
+    assert_eq!(cf(&inputs[2]), outs[2]);
+    assert_eq!(
+        dev.compile_count(),
+        c1 + 3,
+        "the most recent one is still held"
+    );
+    assert_eq!(cf(&inputs[0]), outs[0]);
+    assert_eq!(
+        dev.compile_count(),
+        c1 + 4,
+        "the oldest was evicted and compiles again"
+    );
+    um::runtime::set_memory_cache_limit(512);
     let _ = std::fs::remove_dir_all(dir);
 }

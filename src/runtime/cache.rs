@@ -5,6 +5,11 @@
 //! `OnceCell` per key, initialised outside the map's lock. A memory hit neither lowers the
 //! program to StableHLO nor compiles.
 //!
+//! The memory cache is bounded: it holds at most [`memory_cache_limit`] executables (default
+//! 512, `UM_EXE_CACHE_LIMIT`, [`set_memory_cache_limit`]); past that, the least recently used
+//! ones are dropped (an execution in flight keeps its executable alive) and a later call loads
+//! them again from disk or compiles them.
+//!
 //! On a memory miss, the disk cache is tried first (unless switched off): one file per key,
 //! named by the key's sha256, holding the serialized executable:
 //!
@@ -102,7 +107,18 @@ impl CacheKey {
 
 struct Entry {
     exe: OnceCell<Arc<pjrt::LoadedExecutable>>,
+    /// [`TICK`] at the last lookup of this entry (for least-recently-used eviction).
+    used: AtomicU64,
 }
+
+/// A counter ordering lookups, for least-recently-used eviction.
+static TICK: AtomicU64 = AtomicU64::new(0);
+/// The most executables held in memory (0: follow `UM_EXE_CACHE_LIMIT`, default
+/// [`DEFAULT_MEMORY_LIMIT`]).
+static MEMORY_LIMIT: AtomicU64 = AtomicU64::new(0);
+/// Executables dropped from memory by the limit.
+static EVICTIONS: AtomicU64 = AtomicU64::new(0);
+const DEFAULT_MEMORY_LIMIT: usize = 512;
 
 static MEMORY: Lazy<Mutex<HashMap<CacheKey, Arc<Entry>>>> =
     Lazy::new(|| Mutex::new(HashMap::new()));
@@ -140,6 +156,9 @@ pub struct CacheStats {
     pub disk_errors: u64,
     /// Executables held in memory now.
     pub memory_entries: usize,
+    /// Executables dropped from memory because the cache held [`memory_cache_limit`] of them
+    /// (least recently used first).
+    pub memory_evictions: u64,
     /// The most compilations any single cache key has needed (1 unless the memory cache was
     /// cleared or a compilation failed and was retried).
     pub max_compiles_per_key: u64,
@@ -179,6 +198,7 @@ pub fn stats() -> CacheStats {
         disk_rejects: DISK_REJECTS.load(Ordering::Relaxed),
         disk_errors: DISK_ERRORS.load(Ordering::Relaxed),
         memory_entries,
+        memory_evictions: EVICTIONS.load(Ordering::Relaxed),
         max_compiles_per_key,
         compile_time: std::time::Duration::from_nanos(COMPILE_NS.load(Ordering::Relaxed)),
         disk_load_time: std::time::Duration::from_nanos(DISK_LOAD_NS.load(Ordering::Relaxed)),
@@ -259,6 +279,55 @@ pub fn disk_cache_dir() -> PathBuf {
         .join("executables")
 }
 
+/// Sets the most executables the in-memory cache holds (at least 1); past it the least recently
+/// used are dropped. Overrides `UM_EXE_CACHE_LIMIT`; the default is 512.
+///
+/// ```
+/// use ultrasound_metrics::runtime;
+/// runtime::set_memory_cache_limit(64);
+/// assert_eq!(runtime::memory_cache_limit(), 64);
+/// # runtime::set_memory_cache_limit(512);
+/// ```
+pub fn set_memory_cache_limit(limit: usize) {
+    MEMORY_LIMIT.store(limit.max(1) as u64, Ordering::Relaxed);
+    let mut map = MEMORY.lock().unwrap_or_else(|e| e.into_inner());
+    evict_over_limit(&mut map, limit.max(1));
+}
+
+/// The most executables the in-memory cache holds: [`set_memory_cache_limit`] if it was called,
+/// else `UM_EXE_CACHE_LIMIT` (a positive integer), else 512.
+///
+/// ```
+/// assert!(ultrasound_metrics::runtime::memory_cache_limit() >= 1);
+/// ```
+pub fn memory_cache_limit() -> usize {
+    match MEMORY_LIMIT.load(Ordering::Relaxed) {
+        0 => std::env::var("UM_EXE_CACHE_LIMIT")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(DEFAULT_MEMORY_LIMIT),
+        n => n as usize,
+    }
+}
+
+/// Drops the least recently used entries until at most `limit` remain.
+fn evict_over_limit(map: &mut HashMap<CacheKey, Arc<Entry>>, limit: usize) {
+    if map.len() <= limit {
+        return;
+    }
+    let mut by_use: Vec<(u64, CacheKey)> = map
+        .iter()
+        .map(|(k, e)| (e.used.load(Ordering::Relaxed), k.clone()))
+        .collect();
+    by_use.sort_unstable_by_key(|(t, _)| *t);
+    let excess = map.len() - limit;
+    for (_, k) in by_use.into_iter().take(excess) {
+        map.remove(&k);
+        EVICTIONS.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// Drops every executable held in memory (the disk cache is kept); later executions load or
 /// compile again.
 ///
@@ -289,16 +358,25 @@ pub(crate) fn executable(
     program: &dyn Compilable,
 ) -> Result<Arc<pjrt::LoadedExecutable>> {
     let key = CacheKey::new(device, program);
-    let entry = MEMORY
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .entry(key.clone())
-        .or_insert_with(|| {
-            Arc::new(Entry {
-                exe: OnceCell::new(),
-            })
-        })
-        .clone();
+    let tick = TICK.fetch_add(1, Ordering::Relaxed);
+    let entry = {
+        let mut map = MEMORY.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = match map.get(&key) {
+            Some(e) => e.clone(),
+            None => {
+                let e = Arc::new(Entry {
+                    exe: OnceCell::new(),
+                    used: AtomicU64::new(tick),
+                });
+                map.insert(key.clone(), e.clone());
+                // the new entry is the most recent: it is never the one dropped
+                evict_over_limit(&mut map, memory_cache_limit());
+                e
+            }
+        };
+        entry.used.store(tick, Ordering::Relaxed);
+        entry
+    };
     let mut loaded_here = false;
     let exe = entry.exe.get_or_try_init(|| {
         loaded_here = true;

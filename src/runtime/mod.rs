@@ -38,7 +38,8 @@ mod transfer;
 pub use array::{AlignedArray, DeviceArray, RawBuffer, UntypedArray};
 pub use cache::{
     clear_memory_cache, compiles_for_fingerprint, disk_cache_dir, disk_cache_enabled,
-    evict_from_memory, set_disk_cache, set_disk_cache_dir, stats, CacheStats,
+    evict_from_memory, memory_cache_limit, set_disk_cache, set_disk_cache_dir,
+    set_memory_cache_limit, stats, CacheStats,
 };
 pub use device::Device;
 pub(crate) use exec::execute;
