@@ -64,6 +64,52 @@ fn read_bandwidth(threads: usize) -> f64 {
     (n * 8) as f64 / best / 1e9
 }
 
+/// PJRT's own per-call floor on this machine, for the tiny-input targets: one elementwise add
+/// run on a device-resident input, with `n` elements. XLA's CPU client runs an executable on the
+/// calling thread only when its cost analysis estimates fewer than 1000 flops; `n = 16` stays
+/// under that (inline), `n = 2048` goes to the plugin's worker thread like most metrics do.
+fn pjrt_floor(dev: &um::Device, n: usize, min: Duration) -> Value {
+    use um::graph::TensorType;
+    use um::runtime::{execute_text, TextProgram};
+    let t = TensorType::new(um::DType::F32, &[n]);
+    let text = format!(
+        "func.func public @main(%a: tensor<{n}xf32>) -> tensor<{n}xf32> {{\n  \
+         %0 = stablehlo.add %a, %a : tensor<{n}xf32>\n  return %0 : tensor<{n}xf32>\n}}"
+    );
+    let p = TextProgram::new(&format!("floor_add_{n}"), &text, vec![t.clone()], vec![t]);
+    let x = dev
+        .put(&ndarray::Array1::from_elem(n, 1.5f32))
+        .expect("put the floor input");
+    let u = x.untyped();
+    time(
+        || {
+            let out = execute_text(dev, &p, std::slice::from_ref(&u)).expect("floor program");
+            std::hint::black_box(out);
+        },
+        min,
+    )
+}
+
+/// The host backend's per-call floor: the same add of 16 values, traced once, through
+/// `host::eval`.
+fn host_floor(min: Duration) -> Value {
+    use um::graph::{trace, TensorType};
+    let p = trace(
+        "floor_add",
+        &[TensorType::new(um::DType::F32, &[16])],
+        |x| Ok(vec![&x[0] + &x[0]]),
+    )
+    .expect("trace the floor program");
+    let x = um::host::HostTensor::from(ndarray::Array1::from_elem(16, 1.5f32).into_dyn());
+    time(
+        || {
+            let out = um::host::eval(&p, vec![x.view()]).expect("host floor");
+            std::hint::black_box(out);
+        },
+        min,
+    )
+}
+
 /// `mean(CF)` as a differentiable objective (traced once per process and signature).
 fn mean_cf() -> um::grad::Objective {
     um::grad::Objective::new("mean_cf", |a| {
@@ -617,6 +663,9 @@ fn main() {
         results.push(r);
     }
     let bw = json!({"threads_1_gbps": read_bandwidth(1), "threads_2_gbps": read_bandwidth(2)});
-    let out = json!({"device": dev.description(), "plugin": dev.plugin_version(), "bandwidth": bw, "results": results});
+    let floor = json!({"inline_add_16": pjrt_floor(&dev, 16, min), "worker_add_2048": pjrt_floor(&dev, 2048, min),
+                       "host_add_16": host_floor(min)});
+    let out = json!({"device": dev.description(), "plugin": dev.plugin_version(), "bandwidth": bw,
+                     "pjrt_floor": floor, "results": results});
     std::fs::write(&args[2], serde_json::to_string_pretty(&out).unwrap()).unwrap();
 }

@@ -180,6 +180,9 @@ def add(case, metric, inputs, np_fn=None, jax_fn=None, *, jax_none=None, frames=
         entry["jax_reason"] = jax_none
     if frames:
         ref = np.stack([np.asarray(r) for r in ref])
+    # bytes of the result: with the input's, what any implementation must at least move
+    entry["output_bytes"] = int(np.asarray(ref).nbytes) if not isinstance(ref, (list, tuple)) \
+        else int(sum(np.asarray(r).nbytes for r in ref))
     expected = os.path.join(WORK, f"{case}_{metric}_expected.npy")
     np.save(expected, post(ref))
     wide = any(np.dtype(x.dtype) in (np.float64, np.complex128) for x in inputs if x.dtype != bool)
