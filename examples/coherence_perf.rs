@@ -1,7 +1,8 @@
 //! Timing of the coherence family on the PJRT CPU path, and A/B comparisons of graph variants
 //! run **interleaved in one process** (so machine noise hits every variant alike).
 //!
-//! Usage: `cargo run --release --example coherence_perf -- [metrics|ab|tiny] [reps]`
+//! Usage: `cargo run --release --example coherence_perf -- [metrics|host|pjrt|ab|tiny] [reps]`
+//! (`host` and `pjrt`: the family at c64 (128, 200, 300) on that backend only)
 //! (`UM_PJRT_PLUGIN` as for the tests). Prints medians (and minima) in ms or µs.
 
 use std::time::Instant;
@@ -99,12 +100,53 @@ fn pcf_sign(x: &Tensor, axis: usize) -> Tensor {
     (&s[0] * &s[0] + &s[1] * &s[1]).sqrt() / m
 }
 
+/// The four coherence metrics (default parameters) and `coherence_maps` on one input, of either
+/// backend (an `ndarray` runs on the host backend, a device array on its device).
+fn family<X>(title: &str, reps: usize, x: &X)
+where
+    X: um::backend::ArrayArg,
+    X::Elem: um::dtype::Numeric,
+    X::Dim: ndarray::RemoveAxis,
+{
+    let jobs: Vec<Job> = vec![
+        (
+            "cf".into(),
+            Box::new(|| {
+                um::coherence_factor(x, CfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "gcf m0=1".into(),
+            Box::new(|| {
+                um::generalized_coherence_factor(x, GcfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "pcf".into(),
+            Box::new(|| {
+                um::phase_coherence_factor(x, PcfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "scf".into(),
+            Box::new(|| {
+                um::sign_coherence_factor(x, ScfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "coherence_maps (all 5)".into(),
+            Box::new(|| {
+                um::coherence_maps(x, Default::default()).unwrap();
+            }),
+        ),
+    ];
+    interleaved(title, reps, 1e3, jobs);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mode = args.get(1).map(String::as_str).unwrap_or("metrics");
     let reps: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(30);
-    let dev = um::Device::cpu().expect("PJRT CPU plugin");
-    um::runtime::set_disk_cache(false);
 
     if mode == "dump" {
         // run with XLA_FLAGS=--xla_dump_to=DIR to see what XLA makes of each graph
@@ -113,6 +155,18 @@ fn main() {
         um::phase_coherence_factor(&xd, PcfParams::default()).unwrap();
         um::sign_coherence_factor(&xd, ScfParams::default()).unwrap();
         um::coherence_factor(&xd, CfParams::default()).unwrap();
+        return;
+    }
+    if mode == "host" {
+        // one shape, one backend: for A/B runs of two builds alternated by a script
+        family("host, c64 [128, 200, 300]", reps, &data(&[128, 200, 300]));
+        return;
+    }
+    let dev = um::Device::cpu().expect("PJRT CPU plugin");
+    um::runtime::set_disk_cache(false);
+    if mode == "pjrt" {
+        let xd = dev.put(&data(&[128, 200, 300])).unwrap();
+        family("pjrt resident, c64 [128, 200, 300]", reps, &xd);
         return;
     }
     if mode == "metrics" || mode == "all" {
