@@ -150,6 +150,7 @@ fn main() {
 
     if mode == "dump" {
         // run with XLA_FLAGS=--xla_dump_to=DIR to see what XLA makes of each graph
+        let dev = um::Device::cpu().expect("PJRT CPU plugin");
         let xd = dev.put(&data(&[16, 64, 64])).unwrap();
         um::generalized_coherence_factor(&xd, GcfParams::default()).unwrap();
         um::phase_coherence_factor(&xd, PcfParams::default()).unwrap();
