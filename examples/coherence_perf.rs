@@ -28,27 +28,48 @@ fn data(shape: &[usize]) -> ArrayD<Complex32> {
 
 type Job<'a> = (String, Box<dyn FnMut() + 'a>);
 
-/// Runs every job `reps` times, interleaved, after one warm-up each; prints median and min.
+/// CPU time (s) of every thread of this process so far (Linux: `/proc/self/task/*/schedstat`,
+/// nanosecond resolution; 0 elsewhere). Less sensitive than wall time to other processes on a
+/// shared machine: a call's CPU time is its work, whatever share of the cores it got.
+fn process_cpu() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum::<u64>() as f64
+        * 1e-9
+}
+
+/// Runs every job `reps` times, interleaved, after one warm-up each; prints the median and min
+/// of the wall time and the median CPU time (all threads) per call.
 fn interleaved(title: &str, reps: usize, unit: f64, mut jobs: Vec<Job<'_>>) {
     for (_, f) in jobs.iter_mut() {
         f();
     }
     let mut times = vec![Vec::with_capacity(reps); jobs.len()];
+    let mut cpus = vec![Vec::with_capacity(reps); jobs.len()];
     for _ in 0..reps {
         for (i, (_, f)) in jobs.iter_mut().enumerate() {
+            let c = process_cpu();
             let t = Instant::now();
             f();
             times[i].push(t.elapsed().as_secs_f64());
+            cpus[i].push(process_cpu() - c);
         }
     }
     let u = if unit == 1e3 { "ms" } else { "µs" };
     println!("== {title} ({reps} reps, interleaved)");
-    for ((name, _), mut v) in jobs.iter().zip(times) {
+    for (((name, _), mut v), mut c) in jobs.iter().zip(times).zip(cpus) {
         v.sort_by(f64::total_cmp);
+        c.sort_by(f64::total_cmp);
         println!(
-            "  {name:<44} median {:9.3} {u}   min {:9.3} {u}",
+            "  {name:<44} median {:9.3} {u}   min {:9.3} {u}   cpu {:9.3} {u}",
             v[v.len() / 2] * unit,
-            v[0] * unit
+            v[0] * unit,
+            c[c.len() / 2] * unit
         );
     }
 }
