@@ -84,10 +84,12 @@ fn check(
 
 #[test]
 fn coherence_family_is_bit_identical() {
-    // small (one chunk), wide rows (several column blocks), narrow rows, frames
+    // small (one chunk), wide rows (several column blocks, blocks wider than a chunk), narrow
+    // rows, frames
     for shape in [
         vec![4usize, 3, 5],
         vec![16, 40, 130],
+        vec![4, 90, 100],
         vec![33, 7, 3],
         vec![3, 8, 20, 30],
     ] {
