@@ -1,7 +1,8 @@
 //! Timing of the coherence family on the PJRT CPU path, and A/B comparisons of graph variants
 //! run **interleaved in one process** (so machine noise hits every variant alike).
 //!
-//! Usage: `cargo run --release --example coherence_perf -- [metrics|ab|tiny] [reps]`
+//! Usage: `cargo run --release --example coherence_perf -- [metrics|host|pjrt|ab|tiny] [reps]`
+//! (`host` and `pjrt`: the family at c64 (128, 200, 300) on that backend only)
 //! (`UM_PJRT_PLUGIN` as for the tests). Prints medians (and minima) in ms or µs.
 
 use std::time::Instant;
@@ -27,27 +28,48 @@ fn data(shape: &[usize]) -> ArrayD<Complex32> {
 
 type Job<'a> = (String, Box<dyn FnMut() + 'a>);
 
-/// Runs every job `reps` times, interleaved, after one warm-up each; prints median and min.
+/// CPU time (s) of every thread of this process so far (Linux: `/proc/self/task/*/schedstat`,
+/// nanosecond resolution; 0 elsewhere). Less sensitive than wall time to other processes on a
+/// shared machine: a call's CPU time is its work, whatever share of the cores it got.
+fn process_cpu() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum::<u64>() as f64
+        * 1e-9
+}
+
+/// Runs every job `reps` times, interleaved, after one warm-up each; prints the median and min
+/// of the wall time and the median CPU time (all threads) per call.
 fn interleaved(title: &str, reps: usize, unit: f64, mut jobs: Vec<Job<'_>>) {
     for (_, f) in jobs.iter_mut() {
         f();
     }
     let mut times = vec![Vec::with_capacity(reps); jobs.len()];
+    let mut cpus = vec![Vec::with_capacity(reps); jobs.len()];
     for _ in 0..reps {
         for (i, (_, f)) in jobs.iter_mut().enumerate() {
+            let c = process_cpu();
             let t = Instant::now();
             f();
             times[i].push(t.elapsed().as_secs_f64());
+            cpus[i].push(process_cpu() - c);
         }
     }
     let u = if unit == 1e3 { "ms" } else { "µs" };
     println!("== {title} ({reps} reps, interleaved)");
-    for ((name, _), mut v) in jobs.iter().zip(times) {
+    for (((name, _), mut v), mut c) in jobs.iter().zip(times).zip(cpus) {
         v.sort_by(f64::total_cmp);
+        c.sort_by(f64::total_cmp);
         println!(
-            "  {name:<44} median {:9.3} {u}   min {:9.3} {u}",
+            "  {name:<44} median {:9.3} {u}   min {:9.3} {u}   cpu {:9.3} {u}",
             v[v.len() / 2] * unit,
-            v[0] * unit
+            v[0] * unit,
+            c[c.len() / 2] * unit
         );
     }
 }
@@ -99,20 +121,74 @@ fn pcf_sign(x: &Tensor, axis: usize) -> Tensor {
     (&s[0] * &s[0] + &s[1] * &s[1]).sqrt() / m
 }
 
+/// The four coherence metrics (default parameters) and `coherence_maps` on one input, of either
+/// backend (an `ndarray` runs on the host backend, a device array on its device).
+fn family<X>(title: &str, reps: usize, x: &X)
+where
+    X: um::backend::ArrayArg,
+    X::Elem: um::dtype::Numeric,
+    X::Dim: ndarray::RemoveAxis,
+{
+    let jobs: Vec<Job> = vec![
+        (
+            "cf".into(),
+            Box::new(|| {
+                um::coherence_factor(x, CfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "gcf m0=1".into(),
+            Box::new(|| {
+                um::generalized_coherence_factor(x, GcfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "pcf".into(),
+            Box::new(|| {
+                um::phase_coherence_factor(x, PcfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "scf".into(),
+            Box::new(|| {
+                um::sign_coherence_factor(x, ScfParams::default()).unwrap();
+            }),
+        ),
+        (
+            "coherence_maps (all 5)".into(),
+            Box::new(|| {
+                um::coherence_maps(x, Default::default()).unwrap();
+            }),
+        ),
+    ];
+    interleaved(title, reps, 1e3, jobs);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mode = args.get(1).map(String::as_str).unwrap_or("metrics");
     let reps: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(30);
-    let dev = um::Device::cpu().expect("PJRT CPU plugin");
-    um::runtime::set_disk_cache(false);
 
     if mode == "dump" {
         // run with XLA_FLAGS=--xla_dump_to=DIR to see what XLA makes of each graph
+        let dev = um::Device::cpu().expect("PJRT CPU plugin");
         let xd = dev.put(&data(&[16, 64, 64])).unwrap();
         um::generalized_coherence_factor(&xd, GcfParams::default()).unwrap();
         um::phase_coherence_factor(&xd, PcfParams::default()).unwrap();
         um::sign_coherence_factor(&xd, ScfParams::default()).unwrap();
         um::coherence_factor(&xd, CfParams::default()).unwrap();
+        return;
+    }
+    if mode == "host" {
+        // one shape, one backend: for A/B runs of two builds alternated by a script
+        family("host, c64 [128, 200, 300]", reps, &data(&[128, 200, 300]));
+        return;
+    }
+    let dev = um::Device::cpu().expect("PJRT CPU plugin");
+    um::runtime::set_disk_cache(false);
+    if mode == "pjrt" {
+        let xd = dev.put(&data(&[128, 200, 300])).unwrap();
+        family("pjrt resident, c64 [128, 200, 300]", reps, &xd);
         return;
     }
     if mode == "metrics" || mode == "all" {

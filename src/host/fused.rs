@@ -115,9 +115,16 @@ pub(super) fn wanted(program: &Program, mode: Fusion) -> bool {
 // ---------------------------------------------------------------------------------------------
 // planning
 
-/// Splat broadcast: the operand has one element.
-fn is_splat(g: &Graph, op: &Op) -> bool {
-    matches!(op, Op::Broadcast(a, _) if g.ty(*a).num_elements() == 1)
+/// A broadcast the fused evaluator computes chunk by chunk: a splat (the operand has one
+/// element), or any broadcast with increasing `dims` (each element is a copy of the operand's
+/// element at a computed index, so chunks need no materialised result).
+fn is_fusable_broadcast(g: &Graph, op: &Op) -> bool {
+    match op {
+        Op::Broadcast(a, dims) => {
+            g.ty(*a).num_elements() == 1 || dims.windows(2).all(|w| w[0] < w[1])
+        }
+        _ => false,
+    }
 }
 
 fn is_elementwise(g: &Graph, op: &Op) -> bool {
@@ -129,7 +136,7 @@ fn is_elementwise(g: &Graph, op: &Op) -> bool {
         | Op::Convert(_)
         | Op::Constant(_)
         | Op::Reshape(_) => true,
-        Op::Broadcast(..) => is_splat(g, op),
+        Op::Broadcast(..) => is_fusable_broadcast(g, op),
         _ => false,
     }
 }
@@ -205,15 +212,15 @@ fn plan(program: &Program) -> Plan {
         let mut common = None;
         let mut ok = !consumers[i].is_empty();
         for &c in &consumers[i] {
-            // a splat broadcast reads its operand as a scalar: that operand is materialised,
-            // even when the broadcast's group has one element too
+            // a broadcast reads its operand by index: that operand is materialised, even when
+            // the broadcast's group has one element too
             if matches!(g.nodes[c].op, Op::Broadcast(..)) {
                 ok = false;
                 break;
             }
             let cr = match root[c] {
                 Some(r) => r,
-                // a splat broadcast reads its operand as a scalar: that operand is materialised
+                // a broadcast reads its operand by index: that operand is materialised
                 None if fused[c] && !matches!(g.nodes[c].op, Op::Broadcast(..)) => c,
                 None => {
                     ok = false;
@@ -362,6 +369,9 @@ struct Instr<'g> {
     op: &'g Op,
     dtype: DType,
     args: Vec<Src>,
+    /// For a broadcast: the result shape and, per result axis, the operand's flat stride (0
+    /// along broadcast axes).
+    bcast: Option<(&'g [usize], Vec<usize>)>,
 }
 
 /// The elementwise program of one root: members in order, each computing one slot.
@@ -420,10 +430,18 @@ impl<'g, 's> Kernel<'g, 's> {
                 .into_iter()
                 .map(|v| source(v, &mut src_of))
                 .collect::<Result<Vec<_>>>()?;
+            let bcast = match &node.op {
+                Op::Broadcast(a, dims) if g.ty(*a).num_elements() > 1 => {
+                    let shape = &node.outs[0].shape;
+                    Some((&shape[..], broadcast_strides(&g.ty(*a).shape, shape, dims)?))
+                }
+                _ => None,
+            };
             instrs.push(Instr {
                 op: &node.op,
                 dtype: node.outs[0].dtype,
                 args,
+                bcast,
             });
             src_of.insert(var, Src::Slot(instrs.len() - 1));
         }
@@ -481,9 +499,18 @@ impl<'g, 's> Kernel<'g, 's> {
                 Op::Constant(s) => constant(*s, &TensorType::new(ins.dtype, &[len]))?,
                 Op::Broadcast(..) => {
                     let Src::Leaf(i) = ins.args[0] else {
-                        return Err(Error::graph("broadcast_in_dim", "fused splat of a slot"));
+                        return Err(Error::graph(
+                            "broadcast_in_dim",
+                            "fused broadcast of a slot",
+                        ));
                     };
-                    splat(&self.leaves[i], len)?
+                    let leaf = &self.leaves[i];
+                    match &ins.bcast {
+                        Some((shape, strides)) if leaf.shape() != [1] => {
+                            broadcast_part(leaf, shape, strides, lo, hi)?
+                        }
+                        _ => splat(leaf, len)?,
+                    }
                 }
                 Op::Unary(u, _) => super::kernels::unary(*u, &get(&ins.args[0])?)?,
                 Op::Binary(b, ..) => {
@@ -664,6 +691,81 @@ impl<'g, 's> Kernel<'g, 's> {
             })
             .collect()
     }
+}
+
+/// Per result axis of a broadcast of `operand` (row-major) to `shape` along increasing `dims`:
+/// the operand's flat stride, 0 along the axes it is repeated over.
+fn broadcast_strides(operand: &[usize], shape: &[usize], dims: &[usize]) -> Result<Vec<usize>> {
+    let bad = || Error::graph("broadcast_in_dim", format!("{operand:?} to {shape:?}"));
+    if dims.len() != operand.len() {
+        return Err(bad());
+    }
+    let mut strides = vec![0usize; shape.len()];
+    let mut stride = 1;
+    for (i, &d) in dims.iter().enumerate().rev() {
+        let n = operand[i];
+        match shape.get(d) {
+            Some(&s) if n == s => strides[d] = if n == 1 { 0 } else { stride },
+            Some(_) if n == 1 => {}
+            _ => return Err(bad()),
+        }
+        stride *= n;
+    }
+    Ok(strides)
+}
+
+/// Elements `lo..hi` (row-major) of the broadcast of the flat leaf `t` to `shape`, with the
+/// operand strides of [`broadcast_strides`]: runs along the last axis, copied or repeated.
+fn broadcast_part(
+    t: &HostTensor<'_>,
+    shape: &[usize],
+    strides: &[usize],
+    lo: usize,
+    hi: usize,
+) -> Result<H> {
+    let lost = || Error::graph("broadcast_in_dim", "fused broadcast index out of range");
+    let Some(last) = shape.len().checked_sub(1) else {
+        return Err(lost());
+    };
+    if shape.contains(&0) {
+        return Err(lost());
+    }
+    let mut idx = vec![0usize; shape.len()];
+    let mut rem = lo;
+    for d in (0..shape.len()).rev() {
+        idx[d] = rem % shape[d];
+        rem /= shape[d];
+    }
+    macro_rules! gather {
+        ($a:expr) => {{
+            let src = $a.as_slice().ok_or_else(lost)?;
+            let mut out = Vec::with_capacity(hi - lo);
+            let mut p = lo;
+            while p < hi {
+                let run = (shape[last] - idx[last]).min(hi - p);
+                let base: usize = idx.iter().zip(strides).map(|(i, s)| i * s).sum();
+                let s = strides[last];
+                if s == 0 {
+                    let v = *src.get(base).ok_or_else(lost)?;
+                    out.resize(out.len() + run, v);
+                } else {
+                    let end = base + (run - 1) * s;
+                    let seg = src.get(base..=end).ok_or_else(lost)?;
+                    out.extend(seg.iter().step_by(s).copied());
+                }
+                p += run;
+                idx[last] += run;
+                let mut d = last;
+                while d > 0 && idx[d] == shape[d] {
+                    idx[d] = 0;
+                    d -= 1;
+                    idx[d] += 1;
+                }
+            }
+            CowArray::from(ndarray::Array1::from_vec(out).into_dyn())
+        }};
+    }
+    Ok(map_host!(t, a => gather!(a)))
 }
 
 /// `len` copies of the single element of `t`.

@@ -84,10 +84,12 @@ fn check(
 
 #[test]
 fn coherence_family_is_bit_identical() {
-    // small (one chunk), wide rows (several column blocks), narrow rows, frames
+    // small (one chunk), wide rows (several column blocks, blocks wider than a chunk), narrow
+    // rows, frames
     for shape in [
         vec![4usize, 3, 5],
         vec![16, 40, 130],
+        vec![4, 90, 100],
         vec![33, 7, 3],
         vec![3, 8, 20, 30],
     ] {
@@ -212,5 +214,88 @@ fn splat_of_a_computed_scalar_in_a_one_element_group() {
             let s = t[0].abs().sum(&axes).sqrt();
             Ok(vec![&t[0] * &s + 1.0])
         });
+    }
+}
+
+#[test]
+fn broadcasts_fused_along_any_axes() {
+    // broadcasts of non-scalar operands are computed chunk by chunk inside their root: along a
+    // major axis (GCF's DFT weights), a minor one, a middle one, with unit operand axes, as an
+    // output, read by a wide and a narrow reduction, and across chunk boundaries
+    let x = f32s(&[16, 40, 130], 21);
+    let v = f32s(&[16], 22);
+    let w = f32s(&[130], 23);
+    let u = f32s(&[1, 40, 1], 24);
+    let p = f32s(&[16, 40], 25);
+    check(
+        "broadcasts",
+        vec![x.view(), v.view(), w.view(), u.view(), p.view()],
+        |t| {
+            let s = t[0].shape().to_vec();
+            let bv = t[1].broadcast_in_dim(&s, &[0]);
+            let bw = t[2].broadcast_in_dim(&s, &[2]);
+            let bu = t[3].broadcast_in_dim(&s, &[0, 1, 2]);
+            let bp = t[4].broadcast_in_dim(&s, &[0, 1]);
+            let y = &t[0] * &bv + &bw * &bu - &bp;
+            Ok(vec![
+                y.sum(&[0]),
+                y.sum(&[2]),
+                (&bv * &t[0]).sum(&[0, 1]),
+                bw.clone(),
+                &bp + 1.0,
+            ])
+        },
+    );
+}
+
+#[test]
+fn complex_abs_and_sign_at_special_values() {
+    let specials = [
+        0.0f32,
+        -0.0,
+        1.0,
+        -3.5,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NAN,
+        f32::MAX,
+        -f32::MAX,
+        f32::MIN_POSITIVE,
+        1e-45,
+        -1e-40,
+        3e38,
+        1e-20,
+    ];
+    let mut v = Vec::new();
+    for &a in &specials {
+        for &b in &specials {
+            v.push(Complex32::new(a, b));
+        }
+    }
+    let n = v.len();
+    let x = HostTensor::from(ArrayD::from_shape_vec(IxDyn(&[n]), v.clone()).unwrap());
+    check("abs and sign", vec![x.view()], |t| {
+        Ok(vec![t[0].abs(), t[0].sign(), t[0].sign().re().sum(&[0])])
+    });
+    // |z| of f32 parts is glibc's hypotf: the f64 root of the f64 sum of squares
+    let outs = eval_with(
+        &trace("abs", &[x.ty()], |t| Ok(vec![t[0].abs()])).unwrap(),
+        vec![x.view()],
+        Fusion::Off,
+    )
+    .unwrap();
+    let HostTensor::F32(a) = &outs[0] else {
+        panic!("abs of c64 is f32")
+    };
+    for (z, r) in v.iter().zip(a.iter()) {
+        let want = if z.re.is_infinite() || z.im.is_infinite() {
+            f32::INFINITY
+        } else {
+            ((z.re as f64).powi(2) + (z.im as f64).powi(2)).sqrt() as f32
+        };
+        assert!(
+            r.to_bits() == want.to_bits() || (r.is_nan() && want.is_nan()),
+            "|{z}| = {r}, want {want}"
+        );
     }
 }

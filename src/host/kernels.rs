@@ -7,7 +7,7 @@
 use ndarray::{Array1, ArrayD, CowArray, IxDyn};
 use num_complex::Complex;
 
-use super::eval::{self, fmax, fmin, fsign};
+use super::eval::{self, fmax, fmin, fsign, CNorm};
 use super::HostTensor;
 use crate::error::Result;
 use crate::graph::ir::{BinaryOp, UnaryOp};
@@ -54,7 +54,7 @@ macro_rules! complex_unary {
         match $u {
             Real => v1($x, |z| z.re).map(H::from),
             Imag => v1($x, |z| z.im).map(H::from),
-            Abs => v1($x, |z| z.norm()).map(H::from),
+            Abs => v1($x, CNorm::cnorm).map(H::from),
             Neg => v1($x, |z| -z).map(H::from),
             Conj => v1($x, |z| z.conj()).map(H::from),
             Sign => v1($x, eval::csign).map(H::from),
