@@ -1,8 +1,9 @@
 //! Timing of the coherence family on the PJRT CPU path, and A/B comparisons of graph variants
 //! run **interleaved in one process** (so machine noise hits every variant alike).
 //!
-//! Usage: `cargo run --release --example coherence_perf -- [metrics|host|pjrt|ab|tiny] [reps]`
-//! (`host` and `pjrt`: the family at c64 (128, 200, 300) on that backend only)
+//! Usage: `cargo run --release --example coherence_perf -- [metrics|host|pjrt|ab|gcfdot|tiny] [reps]`
+//! (`host` and `pjrt`: the family at c64 (128, 200, 300) on that backend only; `gcfdot`: GCF
+//! m0=1 there as the library's variadic reduce vs one complex `dot_general`, both backends)
 //! (`UM_PJRT_PLUGIN` as for the tests). Prints medians (and minima) in ms or µs.
 
 use std::time::Instant;
@@ -110,6 +111,38 @@ fn gcf_dot(x: &Tensor, axis: usize, m0: usize) -> Tensor {
     low.div_or(&total, 0.0)
 }
 
+/// GCF's `2·m0+1` bins `X[k] = Σ_m x[m] e^{−2πikm/M}` as one complex `dot_general` of the
+/// constant (2·m0+1, M) DFT matrix against x: `Σ_k |X[k]|²`.
+fn gcf_cdot_bins(x: &Tensor, axis: usize, m0: usize) -> Tensor {
+    let m = x.shape()[axis];
+    let one = TensorType::new(x.dtype(), &[1, 1]);
+    let rows: Vec<Tensor> = (0..=2 * m0)
+        .map(|kk| {
+            let k = (kk + m - m0) % m;
+            let parts: Vec<Tensor> = (0..m)
+                .map(|i| {
+                    let angle = -(((k * i) % m) as f64) * (2.0 * std::f64::consts::PI / m as f64);
+                    x.constant(
+                        um::graph::ir::Scalar::Complex(angle.cos(), angle.sin()),
+                        one.clone(),
+                    )
+                })
+                .collect();
+            Tensor::concat(&parts.iter().collect::<Vec<_>>(), 1)
+        })
+        .collect();
+    let w = Tensor::concat(&rows.iter().collect::<Vec<_>>(), 0);
+    w.dot_general(x, (&[], &[]), (&[1], &[axis]))
+        .abs2()
+        .sum(&[0])
+}
+
+/// GCF as [`gcf_cdot_bins`] over `M Σ|x|²` (a plain single-output reduce).
+fn gcf_cdot(x: &Tensor, axis: usize, m0: usize) -> Tensor {
+    let total = x.abs2().sum(&[axis]) * x.shape()[axis] as f64;
+    gcf_cdot_bins(x, axis, m0).div_or(&total, 0.0)
+}
+
 /// PCF as the former graph: the complex `sign` (lowered by XLA with a complex division).
 fn pcf_sign(x: &Tensor, axis: usize) -> Tensor {
     let m = x.shape()[axis] as f64;
@@ -177,6 +210,73 @@ fn main() {
         um::phase_coherence_factor(&xd, PcfParams::default()).unwrap();
         um::sign_coherence_factor(&xd, ScfParams::default()).unwrap();
         um::coherence_factor(&xd, CfParams::default()).unwrap();
+        return;
+    }
+    if mode == "gcfdot" {
+        // GCF m0=1 at c64 (128, 200, 300): the library's variadic-reduce graph vs its bins as
+        // one complex dot_general (Eigen matmul on XLA CPU) and Σ|x|² as a plain reduce, on
+        // PJRT (and the parts alone) and on the host backend (NonFinite::Propagate: no scan)
+        um::set_nonfinite_policy(um::NonFinite::Propagate);
+        let x = data(&[128, 200, 300]);
+        let dev = um::Device::cpu().expect("PJRT CPU plugin");
+        um::runtime::set_disk_cache(false);
+        let xd = dev.put(&x).unwrap();
+        let ty = xd.tensor_type().clone();
+        let trace = |name: &str, f: fn(&Tensor) -> Tensor| {
+            um::graph::trace(name, std::slice::from_ref(&ty), |a| Ok(vec![f(&a[0])])).unwrap()
+        };
+        let cdot = trace("gcf_cdot", |x| gcf_cdot(x, 0, 1));
+        let cdot_text = text_program("gcf_cdot", &ty, |x| vec![gcf_cdot(x, 0, 1)]);
+        let bins = text_program("gcf_cdot_bins", &ty, |x| vec![gcf_cdot_bins(x, 0, 1)]);
+        let power = text_program("gcf_power", &ty, |x| vec![x.abs2().sum(&[0])]);
+        let host = |p: &um::graph::Program| {
+            um::host::eval(p, vec![um::host::HostTensor::from(x.clone())]).unwrap()
+        };
+        let lib = um::generalized_coherence_factor(&x, GcfParams::default()).unwrap();
+        let um::host::HostTensor::F32(new) = &host(&cdot)[0] else {
+            panic!()
+        };
+        let d = (&lib - new).mapv(f32::abs).fold(0f32, |m, &v| m.max(v));
+        println!("host max |library - dot| = {d:e}");
+        let jobs: Vec<Job> = vec![
+            (
+                "pjrt gcf (library, variadic reduce)".into(),
+                Box::new(|| {
+                    um::generalized_coherence_factor(&xd, GcfParams::default()).unwrap();
+                }),
+            ),
+            (
+                "pjrt gcf complex dot + Σ|x|² reduce".into(),
+                Box::new(|| {
+                    execute_text(&dev, &cdot_text, &[xd.untyped()]).unwrap();
+                }),
+            ),
+            (
+                "pjrt   the dot's bins alone".into(),
+                Box::new(|| {
+                    execute_text(&dev, &bins, &[xd.untyped()]).unwrap();
+                }),
+            ),
+            (
+                "pjrt   Σ|x|² alone".into(),
+                Box::new(|| {
+                    execute_text(&dev, &power, &[xd.untyped()]).unwrap();
+                }),
+            ),
+            (
+                "host gcf (library)".into(),
+                Box::new(|| {
+                    um::generalized_coherence_factor(&x, GcfParams::default()).unwrap();
+                }),
+            ),
+            (
+                "host gcf complex dot + Σ|x|² reduce".into(),
+                Box::new(|| {
+                    host(&cdot);
+                }),
+            ),
+        ];
+        interleaved("GCF m0=1, c64 [128, 200, 300]", reps, 1e3, jobs);
         return;
     }
     if mode == "host" {
