@@ -135,25 +135,6 @@ where
     X::Backend::wrap_scalar(single(outs)?)
 }
 
-/// Like [`map2`] for a graph with one rank-0 result (see [`map1_scalar`]).
-pub(crate) fn map2_scalar<A, B, E>(
-    key: &str,
-    a: &A,
-    b: &B,
-    build: impl FnOnce(&Tensor, &Tensor) -> Result<Tensor>,
-) -> Result<ScalarOf<A, E>>
-where
-    A: ArrayArg,
-    B: ArrayArg<Backend = A::Backend>,
-    E: RealElement,
-{
-    let types = [a.tensor_type(), b.tensor_type()];
-    let outs = run_graph::<A::Backend>(key, &types, vec![a.arg(), b.arg()], |t| {
-        Ok(vec![build(&t[0], &t[1])?])
-    })?;
-    A::Backend::wrap_scalar(single(outs)?)
-}
-
 /// Whether a reduce over `axes` of `t` covers a dimension longer than 32, which XLA CPU's tree
 /// reduction rewriter turns into a chain of reduce-windows: one separately compiled kernel per
 /// level, with the reduced operand written out to memory in between. It leaves multi-output
