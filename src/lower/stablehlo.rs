@@ -255,6 +255,7 @@ impl Lowerer<'_> {
                 ));
             }
             Op::Bincount(a, length) => self.bincount(&res, *a, *length, node.outs[0].dtype),
+            Op::Median(a) => self.median(&res, *a),
             Op::DotGeneral {
                 lhs,
                 rhs,
@@ -460,6 +461,153 @@ impl Lowerer<'_> {
              scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, indices_are_sorted = false, \
              unique_indices = false}} : (tensor<{length}x{ot}>, tensor<{n}x1x{it}>, tensor<{n}x{ot}>) \
              -> tensor<{length}x{ot}>"
+        ));
+    }
+
+    /// The median: the floats mapped to integers of the same order (IEEE total order: the bits,
+    /// with the magnitude bits of negative values flipped), one unstable integer sort (equal
+    /// keys are equal bits, so stability is moot; integer compares are cheaper than XLA's
+    /// TOTALORDER float compare), the middle key(s) mapped back. NaN keys sort outside the
+    /// keys of ±inf, so the sorted ends tell whether there is a NaN: no extra pass.
+    fn median(&mut self, res: &str, a: Var) {
+        let ty = self.g.ty(a).clone();
+        let n = ty.shape[0];
+        let d = ty.dtype;
+        let (it, mask, inf_bits) = if d == DType::F32 {
+            (
+                "i32",
+                i64::from(i32::MAX),
+                i64::from(f32::INFINITY.to_bits() as i32),
+            )
+        } else {
+            ("i64", i64::MAX, f64::INFINITY.to_bits() as i64)
+        };
+        let ft = d.mlir();
+        let (fty, kty, bty) = (
+            format!("tensor<{n}x{ft}>"),
+            format!("tensor<{n}x{it}>"),
+            format!("tensor<{n}xi1>"),
+        );
+        let (s0, s1, sb) = (
+            format!("tensor<{it}>"),
+            format!("tensor<1x{it}>"),
+            "tensor<i1>".to_string(),
+        );
+        let fs = format!("tensor<{ft}>");
+        let x = self.name(a);
+        let cmp = |r: &str, x: &str, y: &str, dir: &str, t: &str, rt: &str| {
+            format!("{r} = \"stablehlo.compare\"({x}, {y}) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type SIGNED>}} : ({t}, {t}) -> {rt}")
+        };
+        // keys
+        let (bits, zero, neg, m, flip, key, sorted) = (
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+        );
+        self.line(format!(
+            "{bits} = \"stablehlo.bitcast_convert\"({x}) : ({fty}) -> {kty}"
+        ));
+        self.line(format!("{zero} = stablehlo.constant dense<0> : {kty}"));
+        self.line(cmp(&neg, &bits, &zero, "LT", &kty, &bty));
+        self.line(format!("{m} = stablehlo.constant dense<{mask}> : {kty}"));
+        self.line(format!(
+            "{flip} = \"stablehlo.xor\"({bits}, {m}) : ({kty}, {kty}) -> {kty}"
+        ));
+        self.line(format!(
+            "{key} = \"stablehlo.select\"({neg}, {flip}, {bits}) : ({bty}, {kty}, {kty}) -> {kty}"
+        ));
+        self.line(format!("{sorted} = \"stablehlo.sort\"({key}) ({{"));
+        self.line(format!("^bb0(%a0: {s0}, %b0: {s0}):"));
+        self.line(format!(
+            "  %c = \"stablehlo.compare\"(%a0, %b0) {{comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type SIGNED>}} : ({s0}, {s0}) -> tensor<i1>"
+        ));
+        self.line("  \"stablehlo.return\"(%c) : (tensor<i1>) -> ()".into());
+        self.line(format!(
+            "}}) {{dimension = 0 : i64, is_stable = false}} : ({kty}) -> {kty}"
+        ));
+        // one sorted element as a scalar key
+        let at = |l: &mut Self, i: usize| -> String {
+            let (sl, sc) = (l.fresh(), l.fresh());
+            l.line(format!(
+                "{sl} = \"stablehlo.slice\"({sorted}) {{start_indices = array<i64: {i}>, limit_indices = array<i64: {}>, strides = array<i64: 1>}} : ({kty}) -> {s1}",
+                i + 1
+            ));
+            l.line(format!(
+                "{sc} = \"stablehlo.reshape\"({sl}) : ({s1}) -> {s0}"
+            ));
+            sc
+        };
+        // a scalar key back to its float
+        let (z0, m0) = (self.fresh(), self.fresh());
+        self.line(format!("{z0} = stablehlo.constant dense<0> : {s0}"));
+        self.line(format!("{m0} = stablehlo.constant dense<{mask}> : {s0}"));
+        let value = |l: &mut Self, k: &str| -> String {
+            let (ng, fl, b, f) = (l.fresh(), l.fresh(), l.fresh(), l.fresh());
+            l.line(cmp(&ng, k, &z0, "LT", &s0, &sb));
+            l.line(format!(
+                "{fl} = \"stablehlo.xor\"({k}, {m0}) : ({s0}, {s0}) -> {s0}"
+            ));
+            l.line(format!(
+                "{b} = \"stablehlo.select\"({ng}, {fl}, {k}) : ({sb}, {s0}, {s0}) -> {s0}"
+            ));
+            l.line(format!(
+                "{f} = \"stablehlo.bitcast_convert\"({b}) : ({s0}) -> {fs}"
+            ));
+            f
+        };
+        let hi_key = at(self, n / 2);
+        let hi = value(self, &hi_key);
+        let mid = if n % 2 == 1 {
+            hi
+        } else {
+            let lo_key = at(self, n / 2 - 1);
+            let lo = value(self, &lo_key);
+            let (sum, two, q) = (self.fresh(), self.fresh(), self.fresh());
+            self.line(format!(
+                "{sum} = \"stablehlo.add\"({lo}, {hi}) : ({fs}, {fs}) -> {fs}"
+            ));
+            self.line(format!(
+                "{two} = stablehlo.constant dense<{}> : {fs}",
+                float_lit(2.0, d)
+            ));
+            self.line(format!(
+                "{q} = \"stablehlo.divide\"({sum}, {two}) : ({fs}, {fs}) -> {fs}"
+            ));
+            q
+        };
+        // NaN: a key below that of −inf or above that of +inf
+        let first = at(self, 0);
+        let last = at(self, n - 1);
+        let (lo_inf, hi_inf, below, above, any, nan) = (
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+        );
+        self.line(format!(
+            "{lo_inf} = stablehlo.constant dense<{}> : {s0}",
+            -inf_bits - 1
+        ));
+        self.line(format!(
+            "{hi_inf} = stablehlo.constant dense<{inf_bits}> : {s0}"
+        ));
+        self.line(cmp(&below, &first, &lo_inf, "LT", &s0, &sb));
+        self.line(cmp(&above, &last, &hi_inf, "GT", &s0, &sb));
+        self.line(format!(
+            "{any} = \"stablehlo.or\"({below}, {above}) : ({sb}, {sb}) -> {sb}"
+        ));
+        self.line(format!(
+            "{nan} = stablehlo.constant dense<{}> : {fs}",
+            float_lit(f64::NAN, d)
+        ));
+        self.line(format!(
+            "{res} = \"stablehlo.select\"({any}, {nan}, {mid}) : ({sb}, {fs}, {fs}) -> {fs}"
         ));
     }
 
