@@ -500,6 +500,11 @@ fn median() {
         vec![1.0, f64::NAN, 2.0],
         vec![-f64::NAN, 1.0, 2.0, 3.0],
         vec![f64::MAX, f64::MAX],
+        vec![f64::MAX, f64::MAX, 1.0, -3.0],
+        vec![f64::INFINITY, f64::INFINITY, 2.0],
+        vec![f64::NEG_INFINITY, f64::NEG_INFINITY, 2.0, 5.0],
+        vec![f64::NEG_INFINITY, 1.0, f64::INFINITY, 7.0],
+        vec![2.0, 2.0, 2.0, 2.0, 2.0],
         vals(9, 1),
         vals(10, 2),
         vals(40_001, 3),
@@ -515,8 +520,19 @@ fn median() {
     cases.push(vals(40_002, 7).iter().map(|v| v.round()).collect());
     for v in &cases {
         for d in [DType::F64, DType::F32] {
+            // and the median of squared deviations from the median (CNR's spread), which PJRT
+            // selects from the first median's sorted keys instead of sorting again
             let p = trace("median", &[t(d, &[v.len()])], |x| {
-                Ok(vec![x[0].median(), by_sort(&x[0])])
+                let m = x[0].median();
+                let dev = &x[0] - &m;
+                let m_sort = by_sort(&x[0]);
+                let dev_sort = &x[0] - &m_sort;
+                Ok(vec![
+                    m,
+                    m_sort,
+                    (&dev * &dev).median(),
+                    by_sort(&(&dev_sort * &dev_sort)),
+                ])
             })
             .unwrap();
             let x64 = ArrayD::from_shape_vec(IxDyn(&[v.len()]), v.clone()).unwrap();
@@ -536,20 +552,23 @@ fn median() {
                 })
                 .collect();
             let n = v.len();
-            let want = bits(&host[1]);
             let nan = |b: u64| match d {
                 DType::F32 => f32::from_bits(b as u32).is_nan(),
                 _ => f64::from_bits(b).is_nan(),
             };
-            for (what, got) in [
-                ("host", bits(&host[0])),
-                ("pjrt", bits(&pj[0])),
-                ("pjrt by sort", bits(&pj[1])),
-            ] {
-                assert!(
-                    got == want || nan(got) && nan(want),
-                    "{d:?} n = {n}: {what} median {got:x}, sort-based host {want:x}"
-                );
+            for (stat, k) in [("median", 0), ("spread", 2)] {
+                let want = bits(&host[k + 1]);
+                for (what, got) in [
+                    ("host", bits(&host[k])),
+                    ("pjrt", bits(&pj[k])),
+                    ("pjrt by sort", bits(&pj[k + 1])),
+                ] {
+                    assert!(
+                        got == want || nan(got) && nan(want),
+                        "{d:?} n = {n}: {what} {stat} {got:x}, sort-based host {want:x} ({v:?})",
+                        v = &v[..v.len().min(12)]
+                    );
+                }
             }
         }
     }

@@ -225,7 +225,10 @@ mod tests {
             assert_eq!(median_of(&x), reference(&x));
         }
         // total order: −0.0 sorts before +0.0, as the sort it replaces
-        assert_eq!(median_of(&[0.0f64, -0.0, -0.0]).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(
+            median_of(&[0.0f64, -0.0, -0.0]).to_bits(),
+            (-0.0f64).to_bits()
+        );
         assert_eq!(median_of(&[0.0f64, -0.0, 0.0]).to_bits(), 0.0f64.to_bits());
         assert!(median_of(&[f64::INFINITY, f64::NEG_INFINITY]).is_nan());
         let f: [f32; 4] = [3.0, 1.0, 2.0, 10.0];
