@@ -46,6 +46,7 @@
 //! | `fft` RFFT | `Re FFT_N(ḡ zero-padded to N)` |
 //! | `fft` IRFFT | `c_k/N · conj(RFFT_N(ḡ))` with `c_k = 1` for the DC (and Nyquist) bin, 2 otherwise |
 //! | `sort` | cotangents permuted back with the sort permutation (sorting an iota alongside the key, then sorting the cotangents by that permutation); **ties**: each output position has exactly one source (the stable order) |
+//! | `median` | as `jnp.median` through its sort: all of the cotangent to the source of the middle element (odd length), half to each of the two middle ones (even); **ties**: the first equal element in stable order; zero if the input has a NaN |
 //! | `dot_general` | `ḡ·rhsᵀ` and `lhsᵀ·ḡ` as dot_generals plus a transpose (no conjugation) |
 //! | `iota`, `constant`, `parameter` | none |
 //!
