@@ -171,6 +171,29 @@ fn main() {
         probe("find_signal_and_noise_f32_1e6", cold, steady, || {
             um::find_signal_and_noise(&x, FsnParams::default()).unwrap();
         });
+        // the arg-max graph and its read-back alone (no slices)
+        probe("find_signal_and_noise_ranges_f32_1e6", cold, steady, || {
+            um::find_signal_and_noise_ranges(&x, FsnParams::default()).unwrap();
+        });
+    }
+    if want("gcnr") || want("cnr_median") {
+        let a = dev.put(&real(&[1_000_000])).unwrap();
+        let b = dev.put(&real(&[1_000_000]).mapv(|v| v + 0.5)).unwrap();
+        if want("gcnr") {
+            probe("gcnr_f32_1e6", cold, steady, || {
+                um::gcnr(&a, &b, Default::default()).unwrap();
+            });
+        }
+        if want("cnr_median") {
+            let p = um::metrics::CnrParams {
+                fun_signal: um::metrics::Aggregation::Median,
+                fun_noise: um::metrics::Aggregation::Median,
+                ..Default::default()
+            };
+            probe("cnr_median_f32_1e6", cold, steady, || {
+                um::compute_cnr(&a, &b, p).unwrap();
+            });
+        }
     }
     if want("cf_value_and_grad") {
         let x = dev.put(&complex(&[64, 100, 100])).unwrap();

@@ -177,6 +177,8 @@ fn main() -> um::Result<()> {
         kernels()
     } else if std::env::args().any(|a| a == "--sort") {
         sorts()
+    } else if std::env::args().any(|a| a == "--extrema") {
+        extrema()
     } else {
         metrics()
     }
@@ -275,6 +277,190 @@ fn kernels() -> um::Result<()> {
                 counts[m - 1]
             );
         }
+    }
+    Ok(())
+}
+
+/// One reduce over `dims` of `[r, c]` f32 data: `ops` are (operand expression name, init,
+/// combiner, element type) in one variadic reduce.
+fn red(
+    out: &str,
+    args: &[(&str, &str, &str, &str)],
+    dims: &str,
+    shape: &str,
+    rshape: &str,
+) -> String {
+    let mut s = String::new();
+    for (j, (_, init, _, ty)) in args.iter().enumerate() {
+        s += &format!("  %{out}_i{j} = stablehlo.constant dense<{init}> : tensor<{ty}>\n");
+    }
+    let names: Vec<String> = args.iter().map(|a| a.0.to_string()).collect();
+    let inits: Vec<String> = (0..args.len()).map(|j| format!("%{out}_i{j}")).collect();
+    let bb: Vec<String> = args
+        .iter()
+        .enumerate()
+        .map(|(j, a)| format!("%p{j}: tensor<{}>", a.3))
+        .chain(
+            args.iter()
+                .enumerate()
+                .map(|(j, a)| format!("%q{j}: tensor<{}>", a.3)),
+        )
+        .collect();
+    let res = if args.len() > 1 {
+        format!("%{out}:{}", args.len())
+    } else {
+        format!("%{out}")
+    };
+    s += &format!(
+        "  {res} = \"stablehlo.reduce\"({}, {}) ({{\n  ^bb0({}):\n",
+        names.join(", "),
+        inits.join(", "),
+        bb.join(", ")
+    );
+    for (j, a) in args.iter().enumerate() {
+        s += &format!(
+            "    %c{j} = \"stablehlo.{}\"(%p{j}, %q{j}) : (tensor<{}>, tensor<{}>) -> tensor<{}>\n",
+            a.2, a.3, a.3, a.3
+        );
+    }
+    let cs: Vec<String> = (0..args.len()).map(|j| format!("%c{j}")).collect();
+    let ts: Vec<String> = args.iter().map(|a| format!("tensor<{}>", a.3)).collect();
+    s += &format!(
+        "    \"stablehlo.return\"({}) : ({}) -> ()\n",
+        cs.join(", "),
+        ts.join(", ")
+    );
+    let ins: Vec<String> = args
+        .iter()
+        .map(|a| format!("tensor<{shape}x{}>", a.3))
+        .collect();
+    let outs: Vec<String> = args
+        .iter()
+        .map(|a| format!("tensor<{rshape}{}>", a.3))
+        .collect();
+    s += &format!(
+        "  }}) {{dimensions = array<i64: {dims}>}} : ({}, {}) -> ({})\n",
+        ins.join(", "),
+        ts.join(", "),
+        outs.join(", ")
+    );
+    s
+}
+
+/// NaN-propagating extrema (issue #5: `db_zero`, `is_clipped_max_amplitude`) as hand-written
+/// kernels on f32 2048x2048: the variadic reduce with an `any(isnan)` operand (what the graphs
+/// do), separate single-output reduces, and a single-output integer max over the bits.
+fn extrema() -> um::Result<()> {
+    let client = Client::create(Api::load(&plugin::ensure_cpu_plugin()?)?, &[])?;
+    let (r, c) = (2048usize, 2048usize);
+    let x: Vec<f32> = (0..r * c)
+        .map(|i| ((i as u64 * 2654435761) % 1000003) as f32 / 1000003.0 - 0.5)
+        .collect();
+    let bx = client.buffer_from_host(&bytes(&x, f32::to_ne_bytes), DType::F32, &[r, c], 0)?;
+    let sh = format!("{r}x{c}");
+    let head = |ret: &str| {
+        format!("func.func public @main(%x: tensor<{sh}xf32>) -> {ret} {{\n  %a = stablehlo.abs %x : tensor<{sh}xf32>\n  %n = \"stablehlo.compare\"(%a, %a) {{comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>}} : (tensor<{sh}xf32>, tensor<{sh}xf32>) -> tensor<{sh}xi1>\n")
+    };
+    let ninf = "0xFF800000";
+    let pinf = "0x7F800000";
+    let mut ks: Vec<(&str, String)> = Vec::new();
+    // all-axes max of |x| (db_zero)
+    let mut k = head("(tensor<f32>, tensor<i1>)");
+    k += &red(
+        "r",
+        &[("%a", ninf, "maximum", "f32"), ("%n", "false", "or", "i1")],
+        "0, 1",
+        &sh,
+        "",
+    );
+    k += "  return %r#0, %r#1 : tensor<f32>, tensor<i1>\n}\n";
+    ks.push(("db max: variadic (max, any)", k));
+    let mut k = head("(tensor<f32>, tensor<i1>)");
+    k += &red("m", &[("%a", ninf, "maximum", "f32")], "0, 1", &sh, "");
+    k += &red("y", &[("%n", "false", "or", "i1")], "0, 1", &sh, "");
+    k += "  return %m, %y : tensor<f32>, tensor<i1>\n}\n";
+    ks.push(("db max: max + any (two reduces)", k));
+    let mut k = head("(tensor<f32>)");
+    k += &red("m", &[("%a", ninf, "maximum", "f32")], "0, 1", &sh, "");
+    k += "  return %m : tensor<f32>\n}\n";
+    ks.push(("db max: max only (NaN dropped)", k));
+    let mut k = head("(tensor<i32>)");
+    k += &format!(
+        "  %b = \"stablehlo.bitcast_convert\"(%a) : (tensor<{sh}xf32>) -> tensor<{sh}xi32>\n"
+    );
+    k += &red("m", &[("%b", "0", "maximum", "i32")], "0, 1", &sh, "");
+    k += "  return %m : tensor<i32>\n}\n";
+    ks.push(("db max: i32 max of bits", k));
+    // per-row min and max of x (clip_max_amplitude)
+    let rs = format!("{r}x");
+    let headx = |ret: &str| {
+        format!("func.func public @main(%x: tensor<{sh}xf32>) -> {ret} {{\n  %n = \"stablehlo.compare\"(%x, %x) {{comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>}} : (tensor<{sh}xf32>, tensor<{sh}xf32>) -> tensor<{sh}xi1>\n")
+    };
+    let t3 = format!("(tensor<{r}xf32>, tensor<{r}xf32>, tensor<{r}xi1>)");
+    let mut k = headx(&t3);
+    k += &red(
+        "r",
+        &[
+            ("%x", pinf, "minimum", "f32"),
+            ("%x", ninf, "maximum", "f32"),
+            ("%n", "false", "or", "i1"),
+        ],
+        "1",
+        &sh,
+        &rs,
+    );
+    k += &format!(
+        "  return %r#0, %r#1, %r#2 : tensor<{r}xf32>, tensor<{r}xf32>, tensor<{r}xi1>\n}}\n"
+    );
+    ks.push(("rows: variadic (min, max, any)", k));
+    let mut k = headx(&t3);
+    k += &red("lo", &[("%x", pinf, "minimum", "f32")], "1", &sh, &rs);
+    k += &red("hi", &[("%x", ninf, "maximum", "f32")], "1", &sh, &rs);
+    k += &red("y", &[("%n", "false", "or", "i1")], "1", &sh, &rs);
+    k += &format!("  return %lo, %hi, %y : tensor<{r}xf32>, tensor<{r}xf32>, tensor<{r}xi1>\n}}\n");
+    ks.push(("rows: min + max + any (three)", k));
+    let mut k = format!(
+        "func.func public @main(%x: tensor<{sh}xf32>) -> (tensor<{r}xi32>, tensor<{r}xi32>) {{\n"
+    );
+    k += &format!(
+        "  %b = \"stablehlo.bitcast_convert\"(%x) : (tensor<{sh}xf32>) -> tensor<{sh}xi32>\n"
+    );
+    k += &format!("  %z = stablehlo.constant dense<0> : tensor<{sh}xi32>\n  %m = stablehlo.constant dense<2147483647> : tensor<{sh}xi32>\n");
+    k += &format!("  %ng = \"stablehlo.compare\"(%b, %z) {{comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type SIGNED>}} : (tensor<{sh}xi32>, tensor<{sh}xi32>) -> tensor<{sh}xi1>\n");
+    k += &format!("  %f = stablehlo.xor %b, %m : tensor<{sh}xi32>\n  %k = stablehlo.select %ng, %f, %b : tensor<{sh}xi1>, tensor<{sh}xi32>\n");
+    k += &red(
+        "lo",
+        &[("%k", "2147483647", "minimum", "i32")],
+        "1",
+        &sh,
+        &rs,
+    );
+    k += &red(
+        "hi",
+        &[("%k", "-2147483648", "maximum", "i32")],
+        "1",
+        &sh,
+        &rs,
+    );
+    k += &format!("  return %lo, %hi : tensor<{r}xi32>, tensor<{r}xi32>\n}}\n");
+    ks.push(("rows: i32 total-order keys min + max", k));
+    for (name, text) in ks {
+        let t = Instant::now();
+        let exe = match client.compile(&text, &CompileOptions::for_device(0)) {
+            Ok(e) => e,
+            Err(e) => {
+                println!("{name}: compile error {e}\n{text}");
+                continue;
+            }
+        };
+        let ct = t.elapsed().as_secs_f64() * 1e3;
+        let ms = median_ms(
+            || {
+                exe.execute(&[&bx]).unwrap();
+            },
+            Duration::from_secs(2),
+        );
+        println!("{name:40} compile {ct:7.1} ms  run median {ms:8.3} ms");
     }
     Ok(())
 }

@@ -358,6 +358,20 @@ fn cases() -> Vec<Case> {
             on!(be, [x = array![1.0, 2.0]] => um::find_signal_and_noise_ranges(
                 &x, um::metrics::FsnParams { ignore_until: 5, ..Default::default() }))
         }),
+        case!("find_signal_and_noise", Param, Want::Arg("signal_width"), "empty signal window", |be| {
+            on!(be, [x = array![1.0, 2.0, 3.0]] => um::find_signal_and_noise(
+                &x, um::metrics::FsnParams {
+                    signal_width: um::metrics::SignalWidth::Total(0),
+                    ..Default::default()
+                }))
+        }),
+        case!("find_signal_and_noise", Param, Want::Arg("signal_width"), "at least 1", |be| {
+            on!(be, [x = array![1.0, 2.0, 3.0]] => um::find_signal_and_noise_ranges(
+                &x, um::metrics::FsnParams {
+                    signal_width: um::metrics::SignalWidth::Window { before: 0, after: 0 },
+                    ..Default::default()
+                }))
+        }),
     ]);
     v.extend(nonfinite!("contrast", "values_inside", |bad, be| {
         on!(be, [a = bad(&[4, 5]), b = ramp(&[6])] => um::contrast(&a, &b, Default::default()))

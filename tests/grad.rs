@@ -404,6 +404,118 @@ fn sort_rules() {
     });
 }
 
+/// The sort-based median the `median` primitive replaced (numpy semantics).
+fn median_by_sort(x: &Tensor) -> Tensor {
+    let n = x.shape()[0];
+    let s = x.sort(0);
+    let mid = if n % 2 == 1 {
+        s.index_axis(0, n / 2)
+    } else {
+        (s.index_axis(0, n / 2 - 1) + s.index_axis(0, n / 2)) / 2.0
+    };
+    x.ne(x).any(&[0]).select(&mid.scalar(f64::NAN), &mid)
+}
+
+#[test]
+fn median_rules() {
+    for n in [5, 6] {
+        fd_check("median", &[t(F, &[n])], |x| vec![x[0].median()]);
+        fd_check("median_of_expr", &[t(F, &[n])], |x| {
+            vec![(&x[0].sin() * 3.0).median() * x[0].sum_all()]
+        });
+    }
+}
+
+/// MEDIAN CNR: value and gradient of the primitive-based graph equal those of the sort-based
+/// graph it replaced (the gradient JAX's `jnp.median` gives through its sort), on the host and
+/// on PJRT, with ties (the cotangent goes to the first equal element in stable order), NaN
+/// (zero gradient) and signed zeros.
+#[test]
+fn median_cnr_gradient_matches_the_sort_based_graph() {
+    use um::backend::{Backend, Out, Pjrt};
+    use um::metrics::{Aggregation, CnrParams};
+    let p = CnrParams {
+        fun_signal: Aggregation::Median,
+        fun_noise: Aggregation::Median,
+        ..Default::default()
+    };
+    // the old graph, written out: powers, median, median of squared deviations
+    let old = |s: &Tensor, n: &Tensor| -> Tensor {
+        let stat = |x: &Tensor| {
+            let pw = x * x;
+            let m = median_by_sort(&pw);
+            let d = &pw - &m;
+            (m, median_by_sort(&(&d * &d)))
+        };
+        let ((ms, vs), (mn, vn)) = (stat(s), stat(n));
+        (ms - mn) / (vs + vn).sqrt()
+    };
+    let graph = |name: &str, ns: usize, nn: usize, use_old: bool| {
+        trace(name, &[t(F, &[ns]), t(F, &[nn])], move |a| {
+            let l = if use_old {
+                old(&a[0], &a[1])
+            } else {
+                traced::compute_cnr(&a[0], &a[1], p)?
+            };
+            let mut outs = vec![l.clone()];
+            outs.extend(autodiff::grad(&l, &[&a[0], &a[1]])?);
+            Ok(outs)
+        })
+        .unwrap()
+    };
+    let dev = um::Device::cpu().expect("PJRT CPU plugin");
+    let mut cases: Vec<(Vec<f64>, Vec<f64>)> = vec![
+        (vals(9, 1), vals(8, 2)),
+        (vals(10, 3), vals(7, 4)),
+        // ties at the median: |x|² equal for ±x, and repeated values
+        (
+            vec![1.0, -1.0, 2.0, 1.0, -2.0, 0.5, 1.0],
+            vec![0.5, -0.5, 0.5, 3.0, -0.5, 0.0],
+        ),
+        (vec![-0.0, 0.0, 0.0, 1.0], vec![2.0, -2.0, 1.0, 1.0, 3.0]),
+    ];
+    let mut with_nan = vals(11, 5);
+    with_nan[4] = f64::NAN;
+    cases.push((with_nan, vals(6, 6)));
+    for (s, n) in cases {
+        let (ns, nn) = (s.len(), n.len());
+        let new_p = graph("median_cnr", ns, nn, false);
+        let old_p = graph("median_cnr_by_sort", ns, nn, true);
+        let xs: Vec<HostTensor> = [s.clone(), n.clone()]
+            .into_iter()
+            .map(|v| ndarray::Array1::from(v).into_dyn().into())
+            .collect();
+        let want = eval(&old_p, xs.iter().map(|x| x.view()).collect()).unwrap();
+        let host = eval(&new_p, xs.iter().map(|x| x.view()).collect()).unwrap();
+        let bufs: Vec<_> = xs
+            .iter()
+            .map(|x| um::runtime::put_host(&dev, x).unwrap())
+            .collect();
+        let pj: Vec<HostTensor> =
+            Pjrt::run(&new_p, bufs.iter().map(um::backend::Arg::Device).collect())
+                .unwrap()
+                .into_iter()
+                .map(|o| {
+                    let Out::Device(b) = o else { panic!() };
+                    um::runtime::get_host(&b).unwrap()
+                })
+                .collect();
+        for (what, got) in [("host", &host), ("pjrt", &pj)] {
+            for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+                let (g, w) = (coords(g), coords(w));
+                assert_eq!(g.len(), w.len());
+                for (j, (a, b)) in g.iter().zip(&w).enumerate() {
+                    assert!(
+                        a == b || a.is_nan() && b.is_nan() || (a - b).abs() <= 1e-12 * b.abs(),
+                        "{what} output {i} coordinate {j}: {a} vs sort-based {b} \
+                         (signal {s:?}, noise {n:?})"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn dot_general_rules() {
     for d in [F, C] {
@@ -880,6 +992,7 @@ fn every_rule_lowers_and_matches_on_pjrt() {
             r.gt(&r.scalar(0.0)).select(r, &r.exp()),
             r.cast(C).re() * r.max_over(&[1]).reshape(&[4, 1]),
             r.sort(1) * r.transpose(&[1, 0]).sort(1).transpose(&[1, 0]),
+            r * r.reshape(&[24]).median() + r * r.slice_axis(0, 0, 1).reshape(&[6]).median(),
             z.fft(FftKind::Fft, 6).abs() + z.fft(FftKind::Ifft, 6).re(),
             r.fft(FftKind::Rfft, 6).fft(FftKind::Irfft, 6),
             Tensor::concat(

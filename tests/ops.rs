@@ -464,6 +464,127 @@ fn sort_ties_zeros_nan() {
     assert!(up[3].is_sign_negative() && up[4].is_sign_negative() && up[5].is_sign_positive());
 }
 
+/// The median primitive against the sort-based median it replaces (numpy semantics), host and
+/// PJRT, bit for bit: odd and even lengths, ties, signed zeros, ±inf, NaN of either sign, f32
+/// and f64, short and long (the host's sampled band pass starts at 2^15 elements).
+#[test]
+fn median() {
+    fn by_sort(x: &Tensor) -> Tensor {
+        let n = x.shape()[0];
+        let s = x.sort(0);
+        let mid = if n % 2 == 1 {
+            s.index_axis(0, n / 2)
+        } else {
+            (s.index_axis(0, n / 2 - 1) + s.index_axis(0, n / 2)) / 2.0
+        };
+        x.ne(x).any(&[0]).select(&mid.scalar(f64::NAN), &mid)
+    }
+    let bits = |t: &HostTensor| -> u64 {
+        match t {
+            HostTensor::F64(a) => a.first().unwrap().to_bits(),
+            HostTensor::F32(a) => a.first().unwrap().to_bits() as u64,
+            _ => panic!("type"),
+        }
+    };
+    let dev = device();
+    let mut cases: Vec<Vec<f64>> = vec![
+        vec![3.0],
+        vec![2.0, -1.0],
+        vec![1.0, 1.0, 1.0, 5.0],
+        vec![-0.0, 0.0, -0.0],
+        vec![0.0, -0.0, 0.0, -0.0],
+        vec![0.0, -0.0],
+        vec![f64::INFINITY, 1.0, f64::INFINITY],
+        vec![f64::NEG_INFINITY, f64::INFINITY],
+        vec![f64::NEG_INFINITY, -1.0, 2.0],
+        vec![1.0, f64::NAN, 2.0],
+        vec![-f64::NAN, 1.0, 2.0, 3.0],
+        vec![f64::MAX, f64::MAX],
+        vec![f64::MAX, f64::MAX, 1.0, -3.0],
+        vec![f64::INFINITY, f64::INFINITY, 2.0],
+        vec![f64::NEG_INFINITY, f64::NEG_INFINITY, 2.0, 5.0],
+        vec![f64::NEG_INFINITY, 1.0, f64::INFINITY, 7.0],
+        vec![2.0, 2.0, 2.0, 2.0, 2.0],
+        vals(9, 1),
+        vals(10, 2),
+        vals(40_001, 3),
+        vals(40_000, 4),
+    ];
+    let mut long_nan = vals(50_000, 5);
+    long_nan[31_337] = f64::NAN;
+    cases.push(long_nan);
+    let mut sorted = vals(50_001, 6);
+    sorted.sort_by(f64::total_cmp);
+    cases.push(sorted);
+    // few distinct values: long runs of ties around the middle
+    cases.push(vals(40_002, 7).iter().map(|v| v.round()).collect());
+    for v in &cases {
+        for d in [DType::F64, DType::F32] {
+            // and the median of squared deviations from the median (CNR's spread), which PJRT
+            // selects from the first median's sorted keys instead of sorting again
+            let p = trace("median", &[t(d, &[v.len()])], |x| {
+                let m = x[0].median();
+                let dev = &x[0] - &m;
+                let m_sort = by_sort(&x[0]);
+                let dev_sort = &x[0] - &m_sort;
+                Ok(vec![
+                    m,
+                    m_sort,
+                    (&dev * &dev).median(),
+                    by_sort(&(&dev_sort * &dev_sort)),
+                ])
+            })
+            .unwrap();
+            let x64 = ArrayD::from_shape_vec(IxDyn(&[v.len()]), v.clone()).unwrap();
+            let x: HostTensor = if d == DType::F32 {
+                x64.mapv(|a| a as f32).into()
+            } else {
+                x64.into()
+            };
+            let buf = um::runtime::put_host(&dev, &x).unwrap();
+            let pj = Pjrt::run(&p, vec![um::backend::Arg::Device(&buf)]).unwrap();
+            let host = um::host::eval(&p, vec![x]).unwrap();
+            let pj: Vec<HostTensor> = pj
+                .iter()
+                .map(|o| {
+                    let Out::Device(b) = o else { panic!() };
+                    um::runtime::get_host(b).unwrap()
+                })
+                .collect();
+            let n = v.len();
+            let nan = |b: u64| match d {
+                DType::F32 => f32::from_bits(b as u32).is_nan(),
+                _ => f64::from_bits(b).is_nan(),
+            };
+            for (stat, k) in [("median", 0), ("spread", 2)] {
+                let want = bits(&host[k + 1]);
+                for (what, got) in [
+                    ("host", bits(&host[k])),
+                    ("pjrt", bits(&pj[k])),
+                    ("pjrt by sort", bits(&pj[k + 1])),
+                ] {
+                    assert!(
+                        got == want || nan(got) && nan(want),
+                        "{d:?} n = {n}: {what} {stat} {got:x}, sort-based host {want:x} ({v:?})",
+                        v = &v[..v.len().min(12)]
+                    );
+                }
+            }
+        }
+    }
+    // typed build errors
+    for (ty, msg) in [
+        (t(DType::F32, &[0]), "empty"),
+        (t(DType::F32, &[2, 2]), "rank-1 real float"),
+        (t(DType::C64, &[3]), "rank-1 real float"),
+        (t(DType::I32, &[3]), "rank-1 real float"),
+    ] {
+        let e = trace("bad", &[ty], |x| Ok(vec![x[0].median()])).unwrap_err();
+        assert!(matches!(e, um::Error::Graph { .. }), "{e}");
+        assert!(e.to_string().contains(msg), "{e}");
+    }
+}
+
 #[test]
 fn bincount() {
     // the test inputs are integers in [-20, 20): many out of range on both sides

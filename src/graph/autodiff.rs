@@ -46,6 +46,7 @@
 //! | `fft` RFFT | `Re FFT_N(ḡ zero-padded to N)` |
 //! | `fft` IRFFT | `c_k/N · conj(RFFT_N(ḡ))` with `c_k = 1` for the DC (and Nyquist) bin, 2 otherwise |
 //! | `sort` | cotangents permuted back with the sort permutation (sorting an iota alongside the key, then sorting the cotangents by that permutation); **ties**: each output position has exactly one source (the stable order) |
+//! | `median` | as `jnp.median` through its sort: all of the cotangent to the source of the middle element (odd length), half to each of the two middle ones (even); **ties**: the first equal element in stable order; zero if the input has a NaN |
 //! | `dot_general` | `ḡ·rhsᵀ` and `lhsᵀ·ḡ` as dot_generals plus a transpose (no conjugation) |
 //! | `iota`, `constant`, `parameter` | none |
 //!
@@ -357,6 +358,7 @@ impl Ctx<'_> {
             Op::Compare(..) => vec![In::Killed("compare"); 2],
             // integer indices in, integer counts out: no gradient to carry
             Op::Bincount(..) => vec![In::Blocked],
+            Op::Median(a) => vec![self.median(*a, g0())],
             Op::Select(_, a, _) => {
                 let g = g0();
                 let p = self.t(op.inputs()[0]);
@@ -622,6 +624,29 @@ impl Ctx<'_> {
                 spec * c.cast(x.dtype())
             }
         }
+    }
+
+    /// The gradient of the middle element(s) of a stable total-order sort, the way JAX's
+    /// `jnp.median` differentiates through `lax.sort`: all of it to the source of the middle
+    /// element (odd length), half to each of the two middle ones (even length); among equal
+    /// values the one first in stable order. Zero when the input has a NaN (the median is then
+    /// the constant NaN). The positions come from sorting an iota alongside the input, so the
+    /// backward pass pays the sort the forward pass avoids.
+    fn median(&self, a: Var, g: Tensor) -> In {
+        let x = self.t(a);
+        let n = x.shape()[0];
+        let iota = x.iota(TensorType::new(DType::I32, &[n]), 0);
+        let perm = Tensor::sort_many(&[&x, &iota], 0, false).remove(1);
+        let zero = x.full_like(0.0);
+        let pick = |r: usize, w: &Tensor| iota.eq(&perm.index_axis(0, r)).select(w, &zero);
+        let ct = if n % 2 == 1 {
+            pick(n / 2, &g)
+        } else {
+            let half = &g / 2.0;
+            pick(n / 2 - 1, &half) + pick(n / 2, &half)
+        };
+        let any_nan = x.ne(&x).any(&[0]);
+        In::Ct(any_nan.select(&zero, &ct))
     }
 
     fn sort(

@@ -303,6 +303,13 @@ pub enum Op {
     /// integer operand equal to `j`; indices outside `[0, length)` are not counted. Lowered to
     /// a scatter-add; not differentiable (integer in, integer out).
     Bincount(Var, usize),
+    /// The median of a non-empty rank-1 real float tensor, as a rank-0 tensor of its dtype
+    /// (numpy semantics): the middle element of the values in IEEE total order (−0.0 before
+    /// +0.0), the mean `(a + b) / 2` of the two middle ones for an even length, NaN if any
+    /// element is NaN. Host: O(n) selection; StableHLO: one unstable sort of order-preserving
+    /// integer keys (no separate NaN pass). Its gradient is that of the middle element(s) of a
+    /// stable sort, as JAX's `jnp.median` differentiates through its sort.
+    Median(Var),
     /// Generalised matrix product: batch axes, then lhs free axes, then rhs free axes.
     DotGeneral {
         /// Left operand.
@@ -369,6 +376,7 @@ impl Op {
             Op::Sort { .. } => "sort",
             Op::Iota(_) => "iota",
             Op::Bincount(..) => "bincount",
+            Op::Median(_) => "median",
             Op::DotGeneral { .. } => "dot_general",
         }
     }
@@ -383,7 +391,8 @@ impl Op {
             | Op::Reshape(a)
             | Op::Transpose(a, _)
             | Op::Fft(_, a, _)
-            | Op::Bincount(a, _) => vec![*a],
+            | Op::Bincount(a, _)
+            | Op::Median(a) => vec![*a],
             Op::Slice { operand, .. } => vec![*operand],
             Op::Pad { operand, value, .. } => vec![*operand, *value],
             Op::Binary(_, a, b) | Op::Compare(_, a, b) => vec![*a, *b],
@@ -819,6 +828,19 @@ impl Graph {
                     );
                 }
                 one(out)
+            }
+            Op::Median(a) => {
+                let a = t(a);
+                if a.rank() != 1 || !a.dtype.is_real_float() {
+                    return err(
+                        name,
+                        format!("needs a rank-1 real float tensor, got {a}: flatten it (reshape) and take real() or convert first"),
+                    );
+                }
+                if a.shape[0] == 0 {
+                    return err(name, "the median of an empty tensor is undefined: check for an empty input first");
+                }
+                one(TensorType::scalar(a.dtype))
             }
             Op::Iota(axis) => {
                 let out = need_hint()?;

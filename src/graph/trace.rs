@@ -788,6 +788,27 @@ impl Tensor {
         };
         first.op_n(operands, op, None, operands.len())
     }
+    /// The median of a non-empty rank-1 real float tensor (numpy semantics, see [`Op::Median`]):
+    /// rank 0, of this tensor's dtype. Another rank or dtype, or an empty tensor, is an
+    /// [`Error::Graph`](crate::Error::Graph) when the trace ends.
+    ///
+    /// ```
+    /// use ultrasound_metrics::graph::{trace, TensorType};
+    /// use ultrasound_metrics::host::{eval, HostTensor};
+    /// use ultrasound_metrics::DType;
+    /// let p = trace("median", &[TensorType::new(DType::F64, &[4])], |x| Ok(vec![x[0].median()]))?;
+    /// assert_eq!(p.outputs()[0].to_string(), "f64[]");
+    /// let x = ndarray::arr1(&[4.0, 1.0, 9.0, 2.0]).into_dyn();
+    /// let out = eval(&p, vec![HostTensor::from(x)])?;
+    /// let HostTensor::F64(m) = &out[0] else { panic!() };
+    /// assert_eq!(m.first(), Some(&3.0)); // (2 + 4) / 2
+    /// let bad = trace("median", &[TensorType::new(DType::F64, &[2, 2])], |x| Ok(vec![x[0].median()]));
+    /// assert!(bad.is_err());
+    /// # Ok::<(), ultrasound_metrics::Error>(())
+    /// ```
+    pub fn median(&self) -> Tensor {
+        self.op(&[self], Op::Median(self.var), None)
+    }
     /// Counts of each index in `0..length` (numpy's `bincount` with a fixed length) of a rank-1
     /// integer tensor, as `dtype` (`I32` or `I64`); indices outside `0..length` are not counted.
     /// Not differentiable (its input and output are integers).
@@ -1069,7 +1090,8 @@ fn remap_op(op: &mut Op, f: &dyn Fn(Var) -> Var) {
         | Op::Reshape(a)
         | Op::Transpose(a, _)
         | Op::Fft(_, a, _)
-        | Op::Bincount(a, _) => *a = f(*a),
+        | Op::Bincount(a, _)
+        | Op::Median(a) => *a = f(*a),
         Op::Slice { operand, .. } => *operand = f(*operand),
         Op::Pad { operand, value, .. } => {
             *operand = f(*operand);

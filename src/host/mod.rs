@@ -5,6 +5,7 @@
 mod eval;
 mod fused;
 mod kernels;
+mod median;
 
 use ndarray::{ArrayD, CowArray, IxDyn};
 use num_complex::{Complex32, Complex64};

@@ -63,6 +63,8 @@ struct Lowerer<'a> {
     g: &'a Graph,
     out: String,
     tmp: usize,
+    /// The sorted integer keys of each lowered `Median` node, by node index.
+    sorted_keys: std::collections::HashMap<usize, String>,
 }
 
 impl Lowerer<'_> {
@@ -255,6 +257,7 @@ impl Lowerer<'_> {
                 ));
             }
             Op::Bincount(a, length) => self.bincount(&res, *a, *length, node.outs[0].dtype),
+            Op::Median(a) => self.median(i, &res, *a),
             Op::DotGeneral {
                 lhs,
                 rhs,
@@ -463,6 +466,339 @@ impl Lowerer<'_> {
         ));
     }
 
+    /// The median: the floats mapped to integers of the same order (IEEE total order: the bits,
+    /// with the magnitude bits of negative values flipped), one unstable integer sort (equal
+    /// keys are equal bits, so stability is moot; integer compares are cheaper than XLA's
+    /// TOTALORDER float compare), the middle key(s) mapped back. NaN keys sort outside the
+    /// keys of ±inf, so the sorted ends tell whether there is a NaN: no extra pass.
+    fn median(&mut self, i: usize, res: &str, a: Var) {
+        if let Some((keys, m)) = self.spread_source(a) {
+            return self.median_of_squared_deviations(res, a, &keys, m);
+        }
+        let ty = self.g.ty(a).clone();
+        let n = ty.shape[0];
+        let d = ty.dtype;
+        let (it, mask, inf_bits) = if d == DType::F32 {
+            (
+                "i32",
+                i64::from(i32::MAX),
+                i64::from(f32::INFINITY.to_bits() as i32),
+            )
+        } else {
+            ("i64", i64::MAX, f64::INFINITY.to_bits() as i64)
+        };
+        let ft = d.mlir();
+        let (fty, kty, bty) = (
+            format!("tensor<{n}x{ft}>"),
+            format!("tensor<{n}x{it}>"),
+            format!("tensor<{n}xi1>"),
+        );
+        let (s0, s1, sb) = (
+            format!("tensor<{it}>"),
+            format!("tensor<1x{it}>"),
+            "tensor<i1>".to_string(),
+        );
+        let fs = format!("tensor<{ft}>");
+        let x = self.name(a);
+        let cmp = |r: &str, x: &str, y: &str, dir: &str, t: &str, rt: &str| {
+            format!("{r} = \"stablehlo.compare\"({x}, {y}) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type SIGNED>}} : ({t}, {t}) -> {rt}")
+        };
+        // keys
+        let (bits, zero, neg, m, flip, key, sorted) = (
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+        );
+        self.line(format!(
+            "{bits} = \"stablehlo.bitcast_convert\"({x}) : ({fty}) -> {kty}"
+        ));
+        self.line(format!("{zero} = stablehlo.constant dense<0> : {kty}"));
+        self.line(cmp(&neg, &bits, &zero, "LT", &kty, &bty));
+        self.line(format!("{m} = stablehlo.constant dense<{mask}> : {kty}"));
+        self.line(format!(
+            "{flip} = \"stablehlo.xor\"({bits}, {m}) : ({kty}, {kty}) -> {kty}"
+        ));
+        self.line(format!(
+            "{key} = \"stablehlo.select\"({neg}, {flip}, {bits}) : ({bty}, {kty}, {kty}) -> {kty}"
+        ));
+        self.line(format!("{sorted} = \"stablehlo.sort\"({key}) ({{"));
+        self.line(format!("^bb0(%a0: {s0}, %b0: {s0}):"));
+        self.line(format!(
+            "  %c = \"stablehlo.compare\"(%a0, %b0) {{comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type SIGNED>}} : ({s0}, {s0}) -> tensor<i1>"
+        ));
+        self.line("  \"stablehlo.return\"(%c) : (tensor<i1>) -> ()".into());
+        self.line(format!(
+            "}}) {{dimension = 0 : i64, is_stable = false}} : ({kty}) -> {kty}"
+        ));
+        self.sorted_keys.insert(i, sorted.clone());
+        // one sorted element as a scalar key
+        let at = |l: &mut Self, i: usize| -> String {
+            let (sl, sc) = (l.fresh(), l.fresh());
+            l.line(format!(
+                "{sl} = \"stablehlo.slice\"({sorted}) {{start_indices = array<i64: {i}>, limit_indices = array<i64: {}>, strides = array<i64: 1>}} : ({kty}) -> {s1}",
+                i + 1
+            ));
+            l.line(format!(
+                "{sc} = \"stablehlo.reshape\"({sl}) : ({s1}) -> {s0}"
+            ));
+            sc
+        };
+        // a scalar key back to its float
+        let (z0, m0) = (self.fresh(), self.fresh());
+        self.line(format!("{z0} = stablehlo.constant dense<0> : {s0}"));
+        self.line(format!("{m0} = stablehlo.constant dense<{mask}> : {s0}"));
+        let value = |l: &mut Self, k: &str| -> String {
+            let (ng, fl, b, f) = (l.fresh(), l.fresh(), l.fresh(), l.fresh());
+            l.line(cmp(&ng, k, &z0, "LT", &s0, &sb));
+            l.line(format!(
+                "{fl} = \"stablehlo.xor\"({k}, {m0}) : ({s0}, {s0}) -> {s0}"
+            ));
+            l.line(format!(
+                "{b} = \"stablehlo.select\"({ng}, {fl}, {k}) : ({sb}, {s0}, {s0}) -> {s0}"
+            ));
+            l.line(format!(
+                "{f} = \"stablehlo.bitcast_convert\"({b}) : ({s0}) -> {fs}"
+            ));
+            f
+        };
+        let hi_key = at(self, n / 2);
+        let hi = value(self, &hi_key);
+        let mid = if n % 2 == 1 {
+            hi
+        } else {
+            let lo_key = at(self, n / 2 - 1);
+            let lo = value(self, &lo_key);
+            let (sum, two, q) = (self.fresh(), self.fresh(), self.fresh());
+            self.line(format!(
+                "{sum} = \"stablehlo.add\"({lo}, {hi}) : ({fs}, {fs}) -> {fs}"
+            ));
+            self.line(format!(
+                "{two} = stablehlo.constant dense<{}> : {fs}",
+                float_lit(2.0, d)
+            ));
+            self.line(format!(
+                "{q} = \"stablehlo.divide\"({sum}, {two}) : ({fs}, {fs}) -> {fs}"
+            ));
+            q
+        };
+        // NaN: a key below that of −inf or above that of +inf
+        let first = at(self, 0);
+        let last = at(self, n - 1);
+        let (lo_inf, hi_inf, below, above, any, nan) = (
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+        );
+        self.line(format!(
+            "{lo_inf} = stablehlo.constant dense<{}> : {s0}",
+            -inf_bits - 1
+        ));
+        self.line(format!(
+            "{hi_inf} = stablehlo.constant dense<{inf_bits}> : {s0}"
+        ));
+        self.line(cmp(&below, &first, &lo_inf, "LT", &s0, &sb));
+        self.line(cmp(&above, &last, &hi_inf, "GT", &s0, &sb));
+        self.line(format!(
+            "{any} = \"stablehlo.or\"({below}, {above}) : ({sb}, {sb}) -> {sb}"
+        ));
+        self.line(format!(
+            "{nan} = stablehlo.constant dense<{}> : {fs}",
+            float_lit(f64::NAN, d)
+        ));
+        self.line(format!(
+            "{res} = \"stablehlo.select\"({any}, {nan}, {mid}) : ({sb}, {fs}, {fs}) -> {fs}"
+        ));
+    }
+
+    /// `d = s·s`, `s = p − broadcast(m)`, `m = Median(p)` already lowered: the sorted keys of `p`
+    /// and `m` (the spread of [`Aggregation::Median`](crate::metrics::Aggregation) in CNR).
+    fn spread_source(&self, d: Var) -> Option<(String, Var)> {
+        let node = |v: Var| &self.g.nodes[v.node].op;
+        let Op::Binary(BinaryOp::Mul, s1, s2) = node(d) else {
+            return None;
+        };
+        let Op::Binary(BinaryOp::Sub, p, b) = node(*s1) else {
+            return None;
+        };
+        let Op::Broadcast(m, _) = node(*b) else {
+            return None;
+        };
+        match node(*m) {
+            Op::Median(p2) if s1 == s2 && p2 == p && self.g.ty(*m).rank() == 0 => {
+                Some((self.sorted_keys.get(&m.node)?.clone(), *m))
+            }
+            _ => None,
+        }
+    }
+
+    /// The median of `d = (p − m)²` without a second sort: `p` sorted (the keys of its median,
+    /// mapped back) makes `d` V-shaped (non-increasing, then non-decreasing: subtracting `m` and
+    /// squaring are monotone on each side, rounding included), so the `r + 1` smallest values
+    /// of `d` form a contiguous window and the rank-`r` value is `min_i max(d[i], d[i + r])`:
+    /// two slices, an elementwise max and a min reduce, bit for bit the value a sort selects.
+    /// NaN exactly when `d` has a NaN: `m` NaN (any NaN in `p`), or `m = ±inf` equal to an
+    /// element (`inf − inf`).
+    fn median_of_squared_deviations(&mut self, res: &str, d: Var, keys: &str, m: Var) {
+        let ty = self.g.ty(d).clone();
+        let n = ty.shape[0];
+        let dt = ty.dtype;
+        let (it, mask) = if dt == DType::F32 {
+            ("i32", i64::from(i32::MAX))
+        } else {
+            ("i64", i64::MAX)
+        };
+        let ft = dt.mlir();
+        let (fty, kty, bty, fs, sb) = (
+            format!("tensor<{n}x{ft}>"),
+            format!("tensor<{n}x{it}>"),
+            format!("tensor<{n}xi1>"),
+            format!("tensor<{ft}>"),
+            "tensor<i1>".to_string(),
+        );
+        let mn = self.name(m);
+        let (zero, neg, mk, flip, bits, sp, mb, df, dd) = (
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+        );
+        // p sorted, as floats
+        self.line(format!("{zero} = stablehlo.constant dense<0> : {kty}"));
+        self.line(format!("{neg} = \"stablehlo.compare\"({keys}, {zero}) {{comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type SIGNED>}} : ({kty}, {kty}) -> {bty}"));
+        self.line(format!("{mk} = stablehlo.constant dense<{mask}> : {kty}"));
+        self.line(format!(
+            "{flip} = \"stablehlo.xor\"({keys}, {mk}) : ({kty}, {kty}) -> {kty}"
+        ));
+        self.line(format!(
+            "{bits} = \"stablehlo.select\"({neg}, {flip}, {keys}) : ({bty}, {kty}, {kty}) -> {kty}"
+        ));
+        self.line(format!(
+            "{sp} = \"stablehlo.bitcast_convert\"({bits}) : ({kty}) -> {fty}"
+        ));
+        // d in p's sorted order, with the graph's operations
+        self.line(format!(
+            "{mb} = \"stablehlo.broadcast_in_dim\"({mn}) {{broadcast_dimensions = array<i64>}} : ({fs}) -> {fty}"
+        ));
+        self.line(format!(
+            "{df} = \"stablehlo.subtract\"({sp}, {mb}) : ({fty}, {fty}) -> {fty}"
+        ));
+        self.line(format!(
+            "{dd} = \"stablehlo.multiply\"({df}, {df}) : ({fty}, {fty}) -> {fty}"
+        ));
+        let at = |l: &mut Self, r: usize| -> String {
+            let w = n - r;
+            let wty = format!("tensor<{w}x{ft}>");
+            let (a, b, mx, init, v) = (l.fresh(), l.fresh(), l.fresh(), l.fresh(), l.fresh());
+            l.line(format!(
+                "{a} = \"stablehlo.slice\"({dd}) {{start_indices = array<i64: 0>, limit_indices = array<i64: {w}>, strides = array<i64: 1>}} : ({fty}) -> {wty}"
+            ));
+            l.line(format!(
+                "{b} = \"stablehlo.slice\"({dd}) {{start_indices = array<i64: {r}>, limit_indices = array<i64: {n}>, strides = array<i64: 1>}} : ({fty}) -> {wty}"
+            ));
+            l.line(format!(
+                "{mx} = \"stablehlo.maximum\"({a}, {b}) : ({wty}, {wty}) -> {wty}"
+            ));
+            l.line(format!(
+                "{init} = stablehlo.constant dense<{}> : {fs}",
+                float_lit(f64::INFINITY, dt)
+            ));
+            l.line(format!("{v} = \"stablehlo.reduce\"({mx}, {init}) ({{"));
+            l.line(format!("^bb0(%a0: {fs}, %b0: {fs}):"));
+            l.line(format!(
+                "  %r0 = \"stablehlo.minimum\"(%a0, %b0) : ({fs}, {fs}) -> {fs}"
+            ));
+            l.line(format!("  \"stablehlo.return\"(%r0) : ({fs}) -> ()"));
+            l.line(format!(
+                "}}) {{dimensions = array<i64: 0>}} : ({wty}, {fs}) -> {fs}"
+            ));
+            v
+        };
+        let hi = at(self, n / 2);
+        let mid = if n % 2 == 1 {
+            hi
+        } else {
+            let lo = at(self, n / 2 - 1);
+            let (sum, two, q) = (self.fresh(), self.fresh(), self.fresh());
+            self.line(format!(
+                "{sum} = \"stablehlo.add\"({lo}, {hi}) : ({fs}, {fs}) -> {fs}"
+            ));
+            self.line(format!(
+                "{two} = stablehlo.constant dense<{}> : {fs}",
+                float_lit(2.0, dt)
+            ));
+            self.line(format!(
+                "{q} = \"stablehlo.divide\"({sum}, {two}) : ({fs}, {fs}) -> {fs}"
+            ));
+            q
+        };
+        // NaN in d: m NaN, or m = ±inf equal to the first or last element of sorted p
+        let fcmp = |r: &str, x: &str, y: &str, dir: &str| {
+            format!("{r} = \"stablehlo.compare\"({x}, {y}) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type FLOAT>}} : ({fs}, {fs}) -> {sb}")
+        };
+        let end = |l: &mut Self, i: usize| -> String {
+            let (sl, sc) = (l.fresh(), l.fresh());
+            l.line(format!(
+                "{sl} = \"stablehlo.slice\"({sp}) {{start_indices = array<i64: {i}>, limit_indices = array<i64: {}>, strides = array<i64: 1>}} : ({fty}) -> tensor<1x{ft}>",
+                i + 1
+            ));
+            l.line(format!(
+                "{sc} = \"stablehlo.reshape\"({sl}) : (tensor<1x{ft}>) -> {fs}"
+            ));
+            sc
+        };
+        let first = end(self, 0);
+        let last = end(self, n - 1);
+        let (isnan, am, inf, isinf, e0, e1, hit, both, flag, nan) = (
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+            self.fresh(),
+        );
+        self.line(fcmp(&isnan, &mn, &mn, "NE"));
+        self.line(format!("{am} = \"stablehlo.abs\"({mn}) : ({fs}) -> {fs}"));
+        self.line(format!(
+            "{inf} = stablehlo.constant dense<{}> : {fs}",
+            float_lit(f64::INFINITY, dt)
+        ));
+        self.line(fcmp(&isinf, &am, &inf, "EQ"));
+        self.line(fcmp(&e0, &first, &mn, "EQ"));
+        self.line(fcmp(&e1, &last, &mn, "EQ"));
+        self.line(format!(
+            "{hit} = \"stablehlo.or\"({e0}, {e1}) : ({sb}, {sb}) -> {sb}"
+        ));
+        self.line(format!(
+            "{both} = \"stablehlo.and\"({isinf}, {hit}) : ({sb}, {sb}) -> {sb}"
+        ));
+        self.line(format!(
+            "{flag} = \"stablehlo.or\"({isnan}, {both}) : ({sb}, {sb}) -> {sb}"
+        ));
+        self.line(format!(
+            "{nan} = stablehlo.constant dense<{}> : {fs}",
+            float_lit(f64::NAN, dt)
+        ));
+        self.line(format!(
+            "{res} = \"stablehlo.select\"({flag}, {nan}, {mid}) : ({sb}, {fs}, {fs}) -> {fs}"
+        ));
+    }
+
     fn sort(&mut self, i: usize, operands: &[Var], axis: usize, descending: bool) {
         let (res, rt) = self.results(i);
         let args: Vec<String> = operands.iter().map(|v| self.name(*v)).collect();
@@ -537,6 +873,7 @@ pub fn lower(p: &Program) -> String {
         g,
         out: String::new(),
         tmp: 0,
+        sorted_keys: Default::default(),
     };
     let params: Vec<String> = g
         .params

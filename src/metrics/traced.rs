@@ -604,8 +604,8 @@ pub fn contrast(
 }
 
 /// Traced [`compute_cnr`](crate::compute_cnr), a rank-0 tensor. Differentiable w.r.t. both
-/// regions, also with [`Aggregation::Median`](crate::metrics::Aggregation) (through the sort;
-/// the median's cotangent goes to the middle element(s)).
+/// regions, also with [`Aggregation::Median`](crate::metrics::Aggregation) (the median's
+/// cotangent goes to the middle element(s) of a stable sort, as JAX's `jnp.median`).
 ///
 /// ```
 /// use ultrasound_metrics::{grad::Objective, metrics::{traced, CnrParams}};

@@ -44,16 +44,7 @@ impl Default for CnrParams {
 
 /// The median of a rank-1 tensor (numpy semantics), rank 0. `p` must not be empty.
 pub(crate) fn median(p: &Tensor) -> Tensor {
-    let n = p.shape()[0];
-    let s = p.sort(0);
-    let mid = if n % 2 == 1 {
-        s.index_axis(0, n / 2)
-    } else {
-        (s.index_axis(0, n / 2 - 1) + s.index_axis(0, n / 2)) / 2.0
-    };
-    // the sort puts NaN last (or first, for a negative NaN): numpy returns NaN
-    let any_nan = p.ne(p).any(&[0]);
-    any_nan.select(&mid.scalar(f64::NAN), &mid)
+    p.median()
 }
 
 /// `(centre, spread)` of a rank-1 tensor: mean and population variance, or median and median
@@ -96,7 +87,8 @@ pub(crate) fn cnr_graph(signal: &Tensor, noise: &Tensor, params: CnrParams) -> T
 /// `CNR = (μ_s − μ_n) / sqrt(v_s·[use_signal_variance] + v_n·[use_noise_variance])`, or
 /// `μ_s − μ_n` when both flags are off. Dimensionless. With [`Aggregation::Mean`] `v` is the
 /// population variance; with [`Aggregation::Median`] it is the median of squared deviations
-/// from the median (computed by a sort inside the graph).
+/// from the median (computed by the graph's median primitive: an O(n) selection on the host
+/// backend, one integer-key sort on PJRT).
 ///
 /// Note that this is not the textbook amplitude CNR `|μ_i − μ_o| / sqrt(σ_i² + σ_o²)`
 /// (e.g. Patterson & Foster 1983; Smith et al. 1983): it is signed, on power, without a factor

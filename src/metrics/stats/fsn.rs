@@ -14,9 +14,10 @@ pub enum SignalWidth {
     /// A total width `w` around the peak `k`: `[k − w/2, k + w/2)` (`w/2` rounded down), i.e.
     /// `w/2` samples before the peak, the peak, and `w/2 − 1` after it, as in the reference.
     /// `w = 1` is the peak alone (the reference returns an empty window there, bug #18);
-    /// `w = 0` is empty.
+    /// `w = 0` (an empty window) is an [`Error::InvalidArgument`].
     Total(usize),
     /// `before` samples before the peak and `after − 1` after it: `[k − before, k + after)`.
+    /// `before = after = 0` (an empty window) is an [`Error::InvalidArgument`].
     Window {
         /// Samples before the peak.
         before: usize,
@@ -122,6 +123,11 @@ pub(crate) fn argmax_abs_graph(x: &Tensor, first: &Tensor) -> Tensor {
 /// let p = FsnParams { signal_width: SignalWidth::Window { before: 3, after: 5 }, noise_size: Some(10), ..Default::default() };
 /// let r = um::find_signal_and_noise_ranges(&rf, p)?;
 /// assert_eq!((r.signal, r.noise), (97..105, 155..165));
+/// let zero = FsnParams { signal_width: SignalWidth::Total(0), ..Default::default() };
+/// assert!(matches!(
+///     um::find_signal_and_noise_ranges(&rf, zero),
+///     Err(um::Error::InvalidArgument { arg: "signal_width", .. })
+/// ));
 /// # Ok::<(), um::Error>(())
 /// ```
 ///
@@ -136,6 +142,22 @@ where
     X::Elem: Numeric,
 {
     const F: &str = "find_signal_and_noise";
+    let empty = match params.signal_width {
+        SignalWidth::Total(w) => (w == 0).then_some("Total(0)"),
+        SignalWidth::Window { before, after } => {
+            (before == 0 && after == 0).then_some("Window { before: 0, after: 0 }")
+        }
+    };
+    if let Some(what) = empty {
+        return Err(Error::arg(
+            F,
+            "signal_width",
+            format!(
+                "{what} gives an empty signal window (nothing to measure the signal on): \
+                 use a width of at least 1 (e.g. Total(1), the peak alone)"
+            ),
+        ));
+    }
     let shape = data.shape_slice().to_vec();
     if shape.is_empty() {
         return Err(Error::arg(
@@ -208,7 +230,8 @@ where
 /// as the input: `ndarray` in → `ndarray` out, device in → device out (cut on the device, one
 /// small executable per distinct window).
 ///
-/// Errors: a 0-d array; no sample to search (empty data, or `ignore_until` past the end).
+/// Errors: a 0-d array; no sample to search (empty data, or `ignore_until` past the end); an
+/// empty signal window (`SignalWidth::Total(0)`, or `Window` with `before = after = 0`).
 ///
 /// ```
 /// use ndarray::Array1;

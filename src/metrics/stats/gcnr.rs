@@ -150,10 +150,12 @@ impl EqualWidth {
             .eq(&self.step.scalar(0.0))
             .select(&((&i / &self.nf) * &self.delta), &t);
         let e = self.finish(&i, &self.lo + &t, true);
-        let increasing = e
-            .slice_axis(0, 1, n + 1)
-            .gt(&e.slice_axis(0, 0, n))
-            .all(&[0]);
+        let up = e.slice_axis(0, 1, n + 1).gt(&e.slice_axis(0, 0, n));
+        // `all` with `any` in one fused reduce (a single-output reduce over more than 32
+        // elements is a tree of reduce-windows on XLA CPU, one kernel per level); `all` implies
+        // `any` on a non-empty axis, so `all ∧ any = all`
+        let r = Tensor::reduce_many(&[(&up, ReduceKind::All), (&up, ReduceKind::Any)], &[0]);
+        let increasing = r[0].and(&r[1]);
         (e, increasing)
     }
 
@@ -277,7 +279,11 @@ pub(crate) fn gcnr_graph(
     let code = |v: i64| ri.scalar_of(v as f64, DType::I32);
 
     let pmf = |counts: Tensor| {
-        let n = counts.sum(&[0]);
+        // the total with `any(count > 0)` in one fused reduce (see `edges`): the total of
+        // non-negative counts is 0 where none is positive, so selecting 0 there changes nothing
+        let pos = counts.gt(&counts.scalar(0.0));
+        let r = Tensor::reduce_many(&[(&counts, ReduceKind::Sum), (&pos, ReduceKind::Any)], &[0]);
+        let n = r[1].select(&r[0], &r[0].scalar(0.0));
         (counts.cast(DType::F64) / n.cast(DType::F64), n)
     };
     let ((p_in, n_in), (p_out, n_out), range_status) = match bins {

@@ -34,7 +34,12 @@ pub const ADAPTERS: &[Adapter] = &[
             ),
         )])
         .ground_truth(fsn_ground_truth)
-        .intent(fsn_intent),
+        .intent(fsn_intent)
+        .error_by_design(&[(
+            "fsn_width0",
+            "signal_width 0 is an empty signal window, rejected at the call (the reference \
+             returns an empty slice, which compute_rf_snr rejects later)",
+        )]),
     Adapter::graph("tsnr", tsnr),
 ];
 
