@@ -90,6 +90,48 @@ fn pjrt_floor(dev: &um::Device, n: usize, min: Duration) -> Value {
     )
 }
 
+/// Where a tiny CF call's time goes: the library call (checks, trace-cache hit, executable-cache
+/// hit, execute, output wrapping) against `execute_text` of the very same program (execute
+/// alone), both on the same device-resident c64 (8,4,4) input, interleaved.
+fn tiny_cf_split(dev: &um::Device, min: Duration) -> Value {
+    use um::graph::{trace, TensorType};
+    use um::runtime::{execute_text, TextProgram};
+    let x = ndarray::Array3::from_shape_fn((8, 4, 4), |(a, b, c)| {
+        Complex32::new((a + b) as f32, c as f32 - 1.0)
+    });
+    let xd = dev.put(&x).expect("put the tiny input");
+    let ty = TensorType::new(um::DType::C64, &[8, 4, 4]);
+    let p = trace("cf_tiny_split", std::slice::from_ref(&ty), |a| {
+        Ok(vec![um::metrics::traced::coherence_factor(
+            &a[0],
+            CfParams::default(),
+        )?])
+    })
+    .expect("trace CF");
+    let tp = TextProgram::new(
+        "cf_tiny_split",
+        &p.to_stablehlo(),
+        vec![ty],
+        p.outputs().to_vec(),
+    );
+    let u = xd.untyped();
+    let library = time(
+        || {
+            std::hint::black_box(um::coherence_factor(&xd, CfParams::default()).expect("cf"));
+        },
+        min,
+    );
+    let execute = time(
+        || {
+            std::hint::black_box(
+                execute_text(dev, &tp, std::slice::from_ref(&u)).expect("cf text"),
+            );
+        },
+        min,
+    );
+    json!({"library": library, "execute_only": execute})
+}
+
 /// The host backend's per-call floor: the same add of 16 values, traced once, through
 /// `host::eval`.
 fn host_floor(min: Duration) -> Value {
@@ -664,7 +706,7 @@ fn main() {
     }
     let bw = json!({"threads_1_gbps": read_bandwidth(1), "threads_2_gbps": read_bandwidth(2)});
     let floor = json!({"inline_add_16": pjrt_floor(&dev, 16, min), "worker_add_2048": pjrt_floor(&dev, 2048, min),
-                       "host_add_16": host_floor(min)});
+                       "host_add_16": host_floor(min), "tiny_cf": tiny_cf_split(&dev, min)});
     let out = json!({"device": dev.description(), "plugin": dev.plugin_version(), "bandwidth": bw,
                      "pjrt_floor": floor, "results": results});
     std::fs::write(&args[2], serde_json::to_string_pretty(&out).unwrap()).unwrap();
