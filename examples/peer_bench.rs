@@ -38,30 +38,40 @@ fn once(f: impl FnOnce()) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
-/// Reads a 256 MiB buffer with `threads` threads (XOR of 64-bit words: vectorisable, so the
-/// loop is limited by memory, not by arithmetic); returns GB/s (best of 5).
-fn read_bandwidth(threads: usize) -> f64 {
-    let n: usize = 32 << 20; // 32 Mi u64 = 256 MiB
-    let data: Vec<u64> = (0..n as u64)
-        .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
-        .collect();
-    let mut best = f64::INFINITY;
-    for _ in 0..5 {
-        let t = Instant::now();
-        let chunk = n.div_ceil(threads);
-        let total: u64 = std::thread::scope(|s| {
+/// Seconds for one read of `data` with `threads` threads (XOR of 64-bit words: vectorisable, so
+/// the loop is limited by memory, not by arithmetic); one thread reads inline, with no spawn.
+fn read_once(data: &[u64], threads: usize) -> f64 {
+    let t = Instant::now();
+    let total = if threads == 1 {
+        data.iter().fold(0u64, |a, &b| a ^ b)
+    } else {
+        std::thread::scope(|s| {
             let hs: Vec<_> = data
-                .chunks(chunk)
+                .chunks(data.len().div_ceil(threads))
                 .map(|c| s.spawn(move || c.iter().fold(0u64, |a, &b| a ^ b)))
                 .collect();
             hs.into_iter()
                 .map(|h| h.join().unwrap())
                 .fold(0, |a, b| a ^ b)
-        });
-        std::hint::black_box(total);
-        best = best.min(t.elapsed().as_secs_f64());
-    }
-    (n * 8) as f64 / best / 1e9
+        })
+    };
+    std::hint::black_box(total);
+    t.elapsed().as_secs_f64()
+}
+
+fn words(n: usize) -> Vec<u64> {
+    (0..n as u64)
+        .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .collect()
+}
+
+/// Reads a 256 MiB buffer (DRAM) with `threads` threads; returns GB/s (best of 5).
+fn read_bandwidth(threads: usize) -> f64 {
+    let data = words(32 << 20);
+    let best = (0..5)
+        .map(|_| read_once(&data, threads))
+        .fold(f64::INFINITY, f64::min);
+    (data.len() * 8) as f64 / best / 1e9
 }
 
 /// Read bandwidth (GB/s) over a buffer of `bytes`, the size of one input, read again and again
@@ -69,33 +79,14 @@ fn read_bandwidth(threads: usize) -> f64 {
 /// best of several reads. On a machine whose last-level cache holds the input this is the cache's
 /// bandwidth, which is what bounds a repeated call on the same input.
 fn read_bandwidth_at(bytes: usize) -> f64 {
-    let n = (bytes / 8).max(512);
-    let data: Vec<u64> = (0..n as u64)
-        .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
-        .collect();
+    let data = words((bytes / 8).max(512));
     let reps = (1usize << 28).div_ceil(bytes.max(1)).clamp(5, 2000);
-    let mut best = f64::INFINITY;
-    for threads in [1usize, 2] {
-        for _ in 0..reps {
-            let t = Instant::now();
-            let total = if threads == 1 {
-                data.iter().fold(0u64, |a, &b| a ^ b)
-            } else {
-                std::thread::scope(|s| {
-                    let hs: Vec<_> = data
-                        .chunks(n.div_ceil(2))
-                        .map(|c| s.spawn(move || c.iter().fold(0u64, |a, &b| a ^ b)))
-                        .collect();
-                    hs.into_iter()
-                        .map(|h| h.join().unwrap())
-                        .fold(0, |a, b| a ^ b)
-                })
-            };
-            std::hint::black_box(total);
-            best = best.min(t.elapsed().as_secs_f64());
-        }
-    }
-    (n * 8) as f64 / best / 1e9
+    let best = [1usize, 2]
+        .iter()
+        .flat_map(|&threads| (0..reps).map(move |_| threads))
+        .map(|threads| read_once(&data, threads))
+        .fold(f64::INFINITY, f64::min);
+    (data.len() * 8) as f64 / best / 1e9
 }
 
 /// PJRT's own per-call floor on this machine, for the tiny-input targets: one elementwise add
