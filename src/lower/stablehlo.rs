@@ -471,6 +471,37 @@ impl Lowerer<'_> {
     /// keys are equal bits, so stability is moot; integer compares are cheaper than XLA's
     /// TOTALORDER float compare), the middle key(s) mapped back. NaN keys sort outside the
     /// keys of ±inf, so the sorted ends tell whether there is a NaN: no extra pass.
+    /// Element `i` of the rank-1 `src` (type `ty`) as a rank-0 value: a one-element slice
+    /// (`one`) reshaped to `scalar`.
+    fn element(&mut self, src: &str, i: usize, ty: &str, one: &str, scalar: &str) -> String {
+        let (sl, sc) = (self.fresh(), self.fresh());
+        self.line(format!(
+            "{sl} = \"stablehlo.slice\"({src}) {{start_indices = array<i64: {i}>, limit_indices = array<i64: {}>, strides = array<i64: 1>}} : ({ty}) -> {one}",
+            i + 1
+        ));
+        self.line(format!(
+            "{sc} = \"stablehlo.reshape\"({sl}) : ({one}) -> {scalar}"
+        ));
+        sc
+    }
+
+    /// `(lo + hi) / 2` of two rank-0 values of dtype `d` (numpy's median of an even count).
+    fn mean_of_two(&mut self, lo: &str, hi: &str, d: DType) -> String {
+        let fs = format!("tensor<{}>", d.mlir());
+        let (sum, two, q) = (self.fresh(), self.fresh(), self.fresh());
+        self.line(format!(
+            "{sum} = \"stablehlo.add\"({lo}, {hi}) : ({fs}, {fs}) -> {fs}"
+        ));
+        self.line(format!(
+            "{two} = stablehlo.constant dense<{}> : {fs}",
+            float_lit(2.0, d)
+        ));
+        self.line(format!(
+            "{q} = \"stablehlo.divide\"({sum}, {two}) : ({fs}, {fs}) -> {fs}"
+        ));
+        q
+    }
+
     fn median(&mut self, i: usize, res: &str, a: Var) {
         if let Some((keys, m)) = self.spread_source(a) {
             return self.median_of_squared_deviations(res, a, &keys, m);
@@ -478,14 +509,11 @@ impl Lowerer<'_> {
         let ty = self.g.ty(a).clone();
         let n = ty.shape[0];
         let d = ty.dtype;
-        let (it, mask, inf_bits) = if d == DType::F32 {
-            (
-                "i32",
-                i64::from(i32::MAX),
-                i64::from(f32::INFINITY.to_bits() as i32),
-            )
+        let (it, mask) = key_type(d);
+        let inf_bits = if d == DType::F32 {
+            i64::from(f32::INFINITY.to_bits() as i32)
         } else {
-            ("i64", i64::MAX, f64::INFINITY.to_bits() as i64)
+            f64::INFINITY.to_bits() as i64
         };
         let ft = d.mlir();
         let (fty, kty, bty) = (
@@ -536,17 +564,7 @@ impl Lowerer<'_> {
         ));
         self.sorted_keys.insert(i, sorted.clone());
         // one sorted element as a scalar key
-        let at = |l: &mut Self, i: usize| -> String {
-            let (sl, sc) = (l.fresh(), l.fresh());
-            l.line(format!(
-                "{sl} = \"stablehlo.slice\"({sorted}) {{start_indices = array<i64: {i}>, limit_indices = array<i64: {}>, strides = array<i64: 1>}} : ({kty}) -> {s1}",
-                i + 1
-            ));
-            l.line(format!(
-                "{sc} = \"stablehlo.reshape\"({sl}) : ({s1}) -> {s0}"
-            ));
-            sc
-        };
+        let at = |l: &mut Self, i: usize| l.element(&sorted, i, &kty, &s1, &s0);
         // a scalar key back to its float
         let (z0, m0) = (self.fresh(), self.fresh());
         self.line(format!("{z0} = stablehlo.constant dense<0> : {s0}"));
@@ -572,18 +590,7 @@ impl Lowerer<'_> {
         } else {
             let lo_key = at(self, n / 2 - 1);
             let lo = value(self, &lo_key);
-            let (sum, two, q) = (self.fresh(), self.fresh(), self.fresh());
-            self.line(format!(
-                "{sum} = \"stablehlo.add\"({lo}, {hi}) : ({fs}, {fs}) -> {fs}"
-            ));
-            self.line(format!(
-                "{two} = stablehlo.constant dense<{}> : {fs}",
-                float_lit(2.0, d)
-            ));
-            self.line(format!(
-                "{q} = \"stablehlo.divide\"({sum}, {two}) : ({fs}, {fs}) -> {fs}"
-            ));
-            q
+            self.mean_of_two(&lo, &hi, d)
         };
         // NaN: a key below that of −inf or above that of +inf
         let first = at(self, 0);
@@ -649,11 +656,7 @@ impl Lowerer<'_> {
         let ty = self.g.ty(d).clone();
         let n = ty.shape[0];
         let dt = ty.dtype;
-        let (it, mask) = if dt == DType::F32 {
-            ("i32", i64::from(i32::MAX))
-        } else {
-            ("i64", i64::MAX)
-        };
+        let (it, mask) = key_type(dt);
         let ft = dt.mlir();
         let (fty, kty, bty, fs, sb) = (
             format!("tensor<{n}x{ft}>"),
@@ -730,34 +733,14 @@ impl Lowerer<'_> {
             hi
         } else {
             let lo = at(self, n / 2 - 1);
-            let (sum, two, q) = (self.fresh(), self.fresh(), self.fresh());
-            self.line(format!(
-                "{sum} = \"stablehlo.add\"({lo}, {hi}) : ({fs}, {fs}) -> {fs}"
-            ));
-            self.line(format!(
-                "{two} = stablehlo.constant dense<{}> : {fs}",
-                float_lit(2.0, dt)
-            ));
-            self.line(format!(
-                "{q} = \"stablehlo.divide\"({sum}, {two}) : ({fs}, {fs}) -> {fs}"
-            ));
-            q
+            self.mean_of_two(&lo, &hi, dt)
         };
         // NaN in d: m NaN, or m = ±inf equal to the first or last element of sorted p
         let fcmp = |r: &str, x: &str, y: &str, dir: &str| {
             format!("{r} = \"stablehlo.compare\"({x}, {y}) {{comparison_direction = #stablehlo<comparison_direction {dir}>, compare_type = #stablehlo<comparison_type FLOAT>}} : ({fs}, {fs}) -> {sb}")
         };
-        let end = |l: &mut Self, i: usize| -> String {
-            let (sl, sc) = (l.fresh(), l.fresh());
-            l.line(format!(
-                "{sl} = \"stablehlo.slice\"({sp}) {{start_indices = array<i64: {i}>, limit_indices = array<i64: {}>, strides = array<i64: 1>}} : ({fty}) -> tensor<1x{ft}>",
-                i + 1
-            ));
-            l.line(format!(
-                "{sc} = \"stablehlo.reshape\"({sl}) : (tensor<1x{ft}>) -> {fs}"
-            ));
-            sc
-        };
+        let one = format!("tensor<1x{ft}>");
+        let end = |l: &mut Self, i: usize| l.element(&sp, i, &fty, &one, &fs);
         let first = end(self, 0);
         let last = end(self, n - 1);
         let (isnan, am, inf, isinf, e0, e1, hit, both, flag, nan) = (
@@ -913,6 +896,16 @@ pub fn lower(p: &Program) -> String {
     );
     s.push_str("  }\n}\n");
     s
+}
+
+/// The integer type of a float's order-preserving sort key, and the mask that flips a negative
+/// float's magnitude bits (`i32` for `f32`, `i64` for `f64`).
+fn key_type(d: DType) -> (&'static str, i64) {
+    if d == DType::F32 {
+        ("i32", i64::from(i32::MAX))
+    } else {
+        ("i64", i64::MAX)
+    }
 }
 
 #[cfg(test)]
